@@ -1,0 +1,100 @@
+//! Argument parsing for native functions (vectorcall layout: positional
+//! values, then keyword values named by `kwnames`).
+
+use crate::objects::exceptions::type_error;
+use crate::objects::{PyResult, Value};
+
+/// Parsed arguments: one optional slot per declared parameter.
+pub struct Args<'a> {
+    slots: Vec<Option<&'a Value>>,
+}
+
+impl<'a> Args<'a> {
+    /// Binds `args`/`kwnames` to `params` (names; `""` marks a positional-only
+    /// parameter). The first `required` parameters must be given.
+    pub fn parse(
+        fname: &str,
+        args: &'a [Value],
+        kwnames: &'a [Value],
+        params: &[&str],
+        required: usize,
+    ) -> PyResult<Args<'a>> {
+        let npos = args.len() - kwnames.len();
+        if npos > params.len() {
+            return Err(type_error(if params.len() == required {
+                format!("{fname}() takes exactly {} argument{} ({npos} given)", params.len(), plural(params.len()))
+            } else {
+                format!("{fname}() takes at most {} argument{} ({npos} given)", params.len(), plural(params.len()))
+            }));
+        }
+        let mut slots: Vec<Option<&Value>> = vec![None; params.len()];
+        for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
+            *slot = Some(v);
+        }
+        for (name, v) in kwnames.iter().zip(&args[npos..]) {
+            let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+            match params.iter().position(|p| !p.is_empty() && *p == name) {
+                Some(i) if slots[i].is_some() => {
+                    return Err(type_error(format!(
+                        "argument for {fname}() given by name ('{name}') and position ({})",
+                        i + 1
+                    )))
+                }
+                Some(i) => slots[i] = Some(v),
+                None => {
+                    return Err(type_error(format!("'{name}' is an invalid keyword argument for {fname}()")))
+                }
+            }
+        }
+        if let Some(i) = slots[..required].iter().position(|s| s.is_none()) {
+            return Err(type_error(if params[i].is_empty() {
+                format!("{fname}() takes at least {required} argument{} ({npos} given)", plural(required))
+            } else {
+                format!("{fname}() missing required argument '{}' (pos {})", params[i], i + 1)
+            }));
+        }
+        Ok(Args { slots })
+    }
+
+    /// Parameter `i`, if given.
+    pub fn get(&self, i: usize) -> Option<&'a Value> {
+        self.slots.get(i).copied().flatten()
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Rejects keyword arguments for functions that take none.
+pub fn no_kwargs(fname: &str, kwnames: &[Value]) -> PyResult<()> {
+    if kwnames.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{fname}() takes no keyword arguments")))
+    }
+}
+
+/// Checks a positional-only argument count.
+pub fn arity(fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n < min {
+        return Err(type_error(if min == max {
+            format!("{fname}() takes exactly {min} argument{} ({n} given)", plural(min))
+        } else {
+            format!("{fname} expected at least {min} argument{}, got {n}", plural(min))
+        }));
+    }
+    if n > max {
+        return Err(type_error(if min == max {
+            format!("{fname}() takes exactly {max} argument{} ({n} given)", plural(max))
+        } else {
+            format!("{fname} expected at most {max} argument{}, got {n}", plural(max))
+        }));
+    }
+    Ok(())
+}

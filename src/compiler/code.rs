@@ -1,0 +1,121 @@
+//! Code objects: what the compiler produces and frames execute.
+
+use crate::isa::{CodeUnit, Opcode};
+use crate::objects::Value;
+use std::rc::Rc;
+
+/// `co_flags` bits (CPython's values).
+pub mod flags {
+    /// Locals live in `localsplus` (function scopes), not a mapping.
+    pub const OPTIMIZED: u32 = 0x0001;
+    /// A new locals namespace per call.
+    pub const NEWLOCALS: u32 = 0x0002;
+    pub const VARARGS: u32 = 0x0004;
+    pub const VARKEYWORDS: u32 = 0x0008;
+    /// Defined inside another function.
+    pub const NESTED: u32 = 0x0010;
+    /// Has no free or cell variables.
+    pub const NOFREE: u32 = 0x0040;
+}
+
+/// One row of the exception table (CPython 3.11's zero-cost scheme): an
+/// exception raised by an instruction in `start..end` (code units) jumps to
+/// `target` with the value stack cut to `depth` (plus lasti if `push_lasti`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExceptionTableEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub push_lasti: bool,
+}
+
+/// A compiled unit of code: a module body, a function, a lambda or a
+/// comprehension. Immutable once built; shared by every function made from it.
+#[derive(Debug)]
+pub struct CodeObject {
+    /// `co_name`: the function's name, `<module>`, `<lambda>`, `<listcomp>`...
+    pub name: String,
+    /// `co_qualname`: dotted path for nested functions (`outer.<locals>.inner`).
+    pub qualname: String,
+    pub filename: Rc<str>,
+    pub firstlineno: u32,
+    /// Positional parameters (positional-only included).
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// `co_code`: wordcode, each unit `opcode | oparg << 8`.
+    pub code: Vec<CodeUnit>,
+    /// `co_consts`: int, float, str, None, bool, tuples of constants, code objects.
+    pub consts: Vec<Value>,
+    /// `co_names`: global, attribute and import names (interned `str` values).
+    pub names: Vec<Value>,
+    /// `co_varnames`: parameters first (positional, then keyword-only), then other locals.
+    pub varnames: Vec<String>,
+    /// `co_cellvars`: locals captured by inner scopes.
+    pub cellvars: Vec<String>,
+    /// `co_freevars`: variables captured from enclosing scopes.
+    pub freevars: Vec<String>,
+    /// For each cellvar: the index of the parameter it is initialised from.
+    pub cell2arg: Vec<Option<u32>>,
+    /// `co_stacksize`: maximum value-stack depth, computed from the stack
+    /// effects in instructions.def.
+    pub stacksize: u32,
+    /// Line table: `(first code unit, line)` rows sorted by code unit; a row
+    /// covers units up to the next row.
+    pub linetable: Vec<(u32, u32)>,
+    pub exceptiontable: Vec<ExceptionTableEntry>,
+}
+
+impl CodeObject {
+    /// `co_nlocals`.
+    pub fn nlocals(&self) -> usize {
+        self.varnames.len()
+    }
+    /// Size of `localsplus` before the value stack: locals, cells, frees.
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+    /// Slots a frame needs: localsplus plus the value stack.
+    pub fn frame_size(&self) -> usize {
+        self.nlocalsplus() + self.stacksize as usize
+    }
+    /// Source line of the instruction at code unit `index`.
+    pub fn line_for(&self, index: u32) -> Option<u32> {
+        match self.linetable.partition_point(|&(start, _)| start <= index) {
+            0 => None,
+            i => Some(self.linetable[i - 1].1),
+        }
+    }
+    /// Name of localsplus slot `i` (locals, then cells, then frees).
+    pub fn localsplus_name(&self, i: usize) -> &str {
+        let (nl, nc) = (self.varnames.len(), self.cellvars.len());
+        if i < nl {
+            &self.varnames[i]
+        } else if i < nl + nc {
+            &self.cellvars[i - nl]
+        } else {
+            self.freevars.get(i - nl - nc).map(|s| s.as_str()).unwrap_or("?")
+        }
+    }
+    /// Decoded instructions: `(index of the opcode unit, opcode, full oparg)`,
+    /// with EXTENDED_ARG prefixes folded into the following instruction.
+    pub fn instructions(&self) -> Vec<(u32, Opcode, u32)> {
+        let mut out = Vec::new();
+        let mut ext = 0u32;
+        for (i, unit) in self.code.iter().enumerate() {
+            let op = Opcode::from_u8(*unit as u8);
+            let arg = ext | (*unit >> 8) as u32;
+            match op {
+                Some(Opcode::EXTENDED_ARG) => ext = arg << 8,
+                Some(op) => {
+                    out.push((i as u32, op, arg));
+                    ext = 0;
+                }
+                None => ext = 0,
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,213 @@
+//! The compiler: Python source to [`CodeObject`]s, modelled on CPython 3.11's
+//! (`Python/symtable.c`, `Python/compile.c`), without RESUME, PRECALL and
+//! CACHE entries, and with absolute jump targets.
+//!
+//! The stages, in order:
+//! 1. `ruff_python_parser` parses the source into an AST; its errors become
+//!    [`CompileError`]s with CPython's wording where it is easy to match.
+//! 2. [`symtable`] decides the scope of every name in every block.
+//! 3. [`codegen`] walks the AST and emits instructions with symbolic labels,
+//!    one code unit at a time (module, function, lambda, comprehension).
+//! 4. [`assemble`] threads jumps, drops dead code, computes the stack depth,
+//!    lays out EXTENDED_ARG prefixes, builds the line table and finally fuses
+//!    superinstructions.
+//!
+//! [`dis()`] prints a code object the way `python3 -m dis` does.
+
+pub mod code;
+pub use code::{CodeObject, ExceptionTableEntry};
+
+mod assemble;
+mod codegen;
+mod dis;
+pub mod symtable;
+
+use ruff_text_size::TextRange;
+use std::rc::Rc;
+
+/// Knobs that change the emitted code, never its meaning.
+#[derive(Clone, Debug)]
+pub struct CompileOptions {
+    /// Fuse adjacent instruction pairs into superinstructions (see
+    /// `super` lines in instructions.def).
+    pub superinstructions: bool,
+}
+
+impl Default for CompileOptions {
+    fn default() -> Self {
+        CompileOptions { superinstructions: true }
+    }
+}
+
+/// An error found before anything runs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// `"SyntaxError"`, `"IndentationError"` or `"NotImplementedError"`.
+    pub kind: &'static str,
+    pub msg: String,
+    pub filename: String,
+    /// 1-based line of the offending node.
+    pub lineno: u32,
+    /// 1-based column (in characters) of the offending node; 0 when CPython
+    /// prints no caret (e.g. "unexpected indent").
+    pub col: u32,
+    /// The source line, without its newline.
+    pub line_text: String,
+    /// 1-based column just past the offending node when it ends on the same
+    /// line (CPython underlines the whole node: `^^^^`); 0 for a single caret.
+    pub end_col: u32,
+}
+
+impl CompileError {
+    /// CPython's report of a SyntaxError (what `python3 f.py` prints to stderr):
+    ///
+    /// ```text
+    ///   File "f.py", line 3
+    ///     x = = 1
+    ///         ^
+    /// SyntaxError: invalid syntax
+    /// ```
+    pub fn report(&self) -> String {
+        let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
+        let text = self.line_text.trim_end_matches(['\n', '\r']);
+        let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+        if !stripped.is_empty() {
+            out.push_str("    ");
+            out.push_str(stripped.trim_end());
+            out.push('\n');
+            if self.col > 0 {
+                let indent = (text.chars().count() - stripped.chars().count()) as u32;
+                let start = self.col.saturating_sub(1).saturating_sub(indent);
+                let width = if self.end_col > self.col { self.end_col - self.col } else { 1 };
+                out.push_str("    ");
+                out.push_str(&" ".repeat(start as usize));
+                out.push_str(&"^".repeat(width as usize));
+                out.push('\n');
+            }
+        }
+        out.push_str(self.kind);
+        out.push_str(": ");
+        out.push_str(&self.msg);
+        out.push('\n');
+        out
+    }
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} ({}, line {})", self.kind, self.msg, self.filename, self.lineno)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Compiles a module.
+pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result<Rc<CodeObject>, CompileError> {
+    let src = Source::new(source, filename);
+    let parsed = match ruff_python_parser::parse_module(source) {
+        Ok(parsed) => parsed,
+        Err(err) => return Err(parse_error(&src, &err)),
+    };
+    let module = parsed.syntax();
+    let table = match symtable::SymbolTable::build(module, &src) {
+        Ok(table) => table,
+        Err(err) => {
+            if err.too_deep {
+                // Dropping an AST this deep recurses as deep again and could
+                // overflow the native stack; leaking it is the lesser evil for
+                // such pathological input.
+                std::mem::forget(parsed);
+            }
+            return Err(err.error);
+        }
+    };
+    codegen::compile_module(module, &table, &src, options)
+}
+
+/// Disassembles `code` like `python3 -m dis`, nested code objects included.
+pub fn dis(code: &CodeObject) -> String {
+    dis::dis(code)
+}
+
+/// The source text and a line index, to turn the parser's byte offsets into
+/// CPython's 1-based (line, column) positions.
+pub(crate) struct Source<'a> {
+    pub text: &'a str,
+    pub filename: &'a str,
+    /// Byte offset of the start of each line.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn new(text: &'a str, filename: &'a str) -> Source<'a> {
+        let bytes = text.as_bytes();
+        let mut line_starts = vec![0];
+        for (i, &b) in bytes.iter().enumerate() {
+            // "\r\n", "\n" and a lone "\r" all end a line, as in CPython's tokenizer.
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                line_starts.push(i + 1);
+            }
+        }
+        Source { text, filename, line_starts }
+    }
+
+    fn clamp(&self, offset: u32) -> usize {
+        let mut at = (offset as usize).min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line_of(&self, offset: u32) -> u32 {
+        let at = self.clamp(offset);
+        self.line_starts.partition_point(|&start| start <= at) as u32
+    }
+
+    /// 1-based (line, column in characters) of a byte offset.
+    pub(crate) fn position(&self, offset: u32) -> (u32, u32) {
+        let at = self.clamp(offset);
+        let line = self.line_of(offset);
+        let start = self.line_starts[line as usize - 1];
+        (line, self.text[start..at].chars().count() as u32 + 1)
+    }
+
+    /// Text of a 1-based line, without its line ending.
+    pub(crate) fn line_text(&self, line: u32) -> String {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
+            return String::new();
+        };
+        let end = self.line_starts.get(line as usize).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r']).to_string()
+    }
+
+    /// An error underlining `range` (just its first character when it spans lines).
+    pub(crate) fn error(&self, kind: &'static str, msg: impl Into<String>, range: TextRange) -> CompileError {
+        let (lineno, col) = self.position(range.start().to_u32());
+        let (end_line, end) = self.position(range.end().to_u32());
+        CompileError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno,
+            col,
+            line_text: self.line_text(lineno),
+            end_col: if end_line == lineno && end > col { end } else { 0 },
+        }
+    }
+
+    /// An error with a single caret at `offset` (no caret if `caret` is false).
+    pub(crate) fn error_at(&self, kind: &'static str, msg: impl Into<String>, offset: u32, caret: bool) -> CompileError {
+        let (lineno, col) = self.position(offset);
+        CompileError {
+            kind,
+            msg: msg.into(),
+            filename: self.filename.to_string(),
+            lineno,
+            col: if caret { col } else { 0 },
+            line_text: self.line_text(lineno),
+            end_col: 0,
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! `dict` methods. (Being written.)
+
+use super::types::MethodDef;
+
+pub static METHODS: &[MethodDef] = &[];

@@ -1,0 +1,60 @@
+//! Running programs end to end: compile, execute, and turn the outcome into
+//! what CPython would print and the exit status it would return.
+
+use crate::objects::exceptions::PyErr;
+use crate::objects::types;
+use crate::vm::{format_traceback, Vm};
+use std::io::Write;
+
+/// Compiles and runs `source` as `__main__`; prints errors and tracebacks to
+/// stderr as CPython does, and returns the process exit status.
+pub fn run_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let code = match vm.compile(source, filename) {
+        Ok(code) => code,
+        Err(e) => {
+            vm.flush_stdout();
+            eprint!("{}", e.report());
+            return 1;
+        }
+    };
+    let globals = vm.new_main_globals();
+    match vm.run_module(code, globals) {
+        Ok(_) => {
+            vm.flush_stdout();
+            0
+        }
+        Err(exc) => exit_status_for(vm, &exc),
+    }
+}
+
+/// Reports an uncaught exception; returns the exit status.
+pub fn exit_status_for(vm: &mut Vm, exc: &PyErr) -> i32 {
+    vm.flush_stdout();
+    if exc.is_instance(&types::SYSTEM_EXIT) {
+        return system_exit_status(vm, exc);
+    }
+    let text = format_traceback(vm, exc);
+    let mut stderr = std::io::stderr().lock();
+    let _ = stderr.write_all(text.as_bytes());
+    let _ = stderr.flush();
+    1
+}
+
+/// `sys.exit(arg)`: None → 0, an int → that status, anything else is
+/// printed to stderr and gives 1.
+fn system_exit_status(vm: &mut Vm, exc: &PyErr) -> i32 {
+    let code = match exc.args() {
+        [] => return 0,
+        [single] => single.clone(),
+        _ => crate::objects::Value::tuple(exc.args().to_vec()),
+    };
+    if code.is_none() {
+        return 0;
+    }
+    if let Some(i) = crate::objects::int::as_i64(&code) {
+        return i as i32;
+    }
+    let text = vm.str(&code).unwrap_or_default();
+    eprintln!("{text}");
+    1
+}

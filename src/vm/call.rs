@@ -1,0 +1,258 @@
+//! Calls: pushing and popping frames, binding arguments to parameters, and
+//! calling any callable from Rust (`Vm::call`).
+//!
+//! Python-to-Python calls made by the CALL instruction push the callee's
+//! frame and continue in the same eval loop (no Rust recursion); only calls
+//! made from Rust (builtins calling back, the top-level run) enter a new
+//! loop, with the frame marked `is_entry`.
+
+use super::frame::Frame;
+use super::Vm;
+use crate::compiler::CodeObject;
+use crate::objects::exceptions::{recursion_error, type_error, PyErr};
+use crate::objects::{Function, Kind, PyResult, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// Pushes a frame for `code`; `locals` is a dict for module code, or
+    /// NULL for functions. The frame starts as an entry frame; CALL clears
+    /// the flag for frames it runs inline.
+    pub(crate) fn push_frame(
+        &mut self,
+        code: Rc<CodeObject>,
+        func: Value,
+        globals: Value,
+        locals: Value,
+    ) -> PyResult<*mut Frame> {
+        if self.thread.depth >= self.thread.recursion_limit {
+            return Err(recursion_error("maximum recursion depth exceeded"));
+        }
+        let size = code.frame_size();
+        let (localsplus, slab_mark) = self.thread.slab.alloc(size);
+        let builtins = self.interp.builtins.clone();
+        let frame = self.thread.frame_pool.take(Frame {
+            consts: code.consts.as_ptr(),
+            names: code.names.as_ptr(),
+            first_instr: code.code.as_ptr(),
+            next_instr: code.code.as_ptr(),
+            // SAFETY: the slab slice has frame_size >= nlocalsplus slots.
+            stack_top: unsafe { localsplus.add(code.nlocalsplus()) },
+            code,
+            func,
+            globals,
+            builtins,
+            locals,
+            f_back: self.thread.frame,
+            localsplus,
+            is_entry: true,
+            slab_mark,
+        });
+        self.thread.depth += 1;
+        self.thread.frame = frame;
+        if let Some(stats) = self.stats.as_deref_mut() {
+            stats.frame_pushed(self.thread.depth, &self.thread.frame_pool, &self.thread.slab);
+        }
+        Ok(frame)
+    }
+
+    /// Pops `frame` (the newest frame): drops its locals and the value stack
+    /// up to `stack_top`, releases its slab slice and recycles the header.
+    ///
+    /// # Safety
+    /// `frame` is the thread's newest frame and `stack_top` is its current
+    /// value-stack top.
+    pub(crate) unsafe fn pop_frame(&mut self, frame: *mut Frame, stack_top: *mut Value) {
+        // SAFETY: per the contract, the frame is live and [localsplus,
+        // stack_top) holds owned values (NULL slots drop as no-ops).
+        unsafe {
+            let base = (*frame).localsplus;
+            let n = stack_top.offset_from(base) as usize;
+            for i in 0..n {
+                std::ptr::drop_in_place(base.add(i));
+            }
+            self.thread.frame = (*frame).f_back;
+            self.thread.slab.release((*frame).slab_mark);
+            self.thread.frame_pool.give_back(frame);
+        }
+        self.thread.depth -= 1;
+    }
+
+    /// Pushes a frame for calling `func` (a function value) with `args`
+    /// (positional then keyword values, `kwnames` naming the keyword ones).
+    pub(crate) fn push_function_frame(
+        &mut self,
+        func_value: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<*mut Frame> {
+        let func = func_value.as_function().expect("caller checked for a function");
+        let code = func.code.clone();
+        let locals = if code.flags & crate::compiler::code::flags::OPTIMIZED != 0 {
+            Value::NULL
+        } else {
+            Value::dict(crate::objects::Dict::new())
+        };
+        let frame = self.push_frame(code, func_value.clone(), func.globals.clone(), locals)?;
+        // SAFETY: `frame` was just pushed and its localsplus holds NULLs.
+        if let Err(e) = unsafe { bind_arguments(func, frame, args, kwnames) } {
+            // SAFETY: it is the newest frame; its stack is empty.
+            unsafe { self.pop_frame(frame, (*frame).stack_base()) };
+            return Err(e);
+        }
+        Ok(frame)
+    }
+
+    /// Calls any callable from Rust.
+    pub fn call(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        if let Some(def) = callable.as_native_method() {
+            return (def.func)(self, args, kwnames);
+        }
+        match callable.kind() {
+            Some(Kind::Function(_)) => {
+                let frame = self.push_function_frame(callable, args, kwnames)?;
+                self.run_frame(frame)
+            }
+            Some(Kind::Builtin(b)) => match &b.bound_self {
+                None => (b.func)(self, args, kwnames),
+                Some(obj) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(obj.clone());
+                    full.extend_from_slice(args);
+                    (b.func)(self, &full, kwnames)
+                }
+            },
+            Some(Kind::Type(ty)) => match ty.slot(|t| t.new) {
+                Some(new) => {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(callable.clone());
+                    full.extend_from_slice(args);
+                    new(self, &full, kwnames)
+                }
+                None => Err(type_error(format!("cannot create '{}' instances", ty.name))),
+            },
+            _ => Err(type_error(format!("'{}' object is not callable", callable.ty().name))),
+        }
+    }
+}
+
+/// Binds arguments to the parameters of `func` in the new frame's
+/// localsplus, applying defaults, then fills cells and free variables.
+///
+/// # Safety
+/// `frame` is a freshly pushed frame for `func.code` (all slots NULL).
+unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let code = &*func.code;
+    // SAFETY: localsplus has nlocalsplus slots (see push_frame).
+    let slots = unsafe { std::slice::from_raw_parts_mut((*frame).localsplus, code.nlocalsplus()) };
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let npos = args.len() - kwnames.len();
+    if npos > argcount {
+        return Err(too_many_positional(func, npos, kwnames));
+    }
+    for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
+        *slot = v.clone();
+    }
+    for (name, v) in kwnames.iter().zip(&args[npos..]) {
+        let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        let Some(i) = code.varnames[..argcount + kwonly].iter().position(|p| p == name) else {
+            return Err(type_error(format!(
+                "{}() got an unexpected keyword argument '{name}'",
+                func.qualname
+            )));
+        };
+        if !slots[i].is_null() {
+            return Err(type_error(format!(
+                "{}() got multiple values for argument '{name}'",
+                func.qualname
+            )));
+        }
+        slots[i] = v.clone();
+    }
+    // Defaults fill the last positional parameters.
+    let first_default = argcount - func.defaults.len().min(argcount);
+    let mut missing = Vec::new();
+    for i in 0..argcount {
+        if slots[i].is_null() {
+            if i >= first_default {
+                slots[i] = func.defaults[i - first_default].clone();
+            } else {
+                missing.push(code.varnames[i].as_str());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(func, &missing, "positional"));
+    }
+    for i in argcount..argcount + kwonly {
+        if slots[i].is_null() {
+            match func.kwdefaults.iter().find(|(n, _)| *n == code.varnames[i]) {
+                Some((_, v)) => slots[i] = v.clone(),
+                None => missing.push(code.varnames[i].as_str()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_arguments(func, &missing, "keyword-only"));
+    }
+    // Cells: fresh, holding the argument when the cell is a parameter.
+    let nlocals = code.nlocals();
+    for (i, arg) in code.cell2arg.iter().enumerate() {
+        let contents = match arg {
+            Some(a) => std::mem::replace(&mut slots[*a as usize], Value::NULL),
+            None => Value::NULL,
+        };
+        slots[nlocals + i] = Value::cell(contents);
+    }
+    for (i, cell) in func.closure.iter().enumerate() {
+        slots[nlocals + code.cellvars.len() + i] = cell.clone();
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyErr {
+    let code = &*func.code;
+    let argcount = code.argcount as usize;
+    let ndefaults = func.defaults.len().min(argcount);
+    let takes = if ndefaults > 0 {
+        format!("from {} to {argcount} positional arguments", argcount - ndefaults)
+    } else {
+        plural(argcount, "positional argument")
+    };
+    let kw_given = kwnames
+        .iter()
+        .filter(|n| {
+            let n = n.as_str().map(|s| s.as_str()).unwrap_or("");
+            code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| p == n)
+        })
+        .count();
+    let given_text = if kw_given > 0 {
+        format!(
+            "{} (and {}) were given",
+            plural(given, "positional argument"),
+            plural(kw_given, "keyword-only argument")
+        )
+    } else {
+        format!("{given} {}", if given == 1 { "was given" } else { "were given" })
+    };
+    type_error(format!("{}() takes {takes} but {given_text}", func.qualname))
+}
+
+fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    type_error(format!(
+        "{}() missing {} {kind} argument{}: {list}",
+        func.qualname,
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}

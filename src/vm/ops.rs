@@ -1,0 +1,451 @@
+//! The object protocol: every operation looks up the slot on the operand's
+//! type (`value.ty()`), as CPython's abstract.c does, and raises CPython's
+//! TypeError when the slot is missing. Handlers call these on slow paths.
+
+use super::Vm;
+use crate::objects::exceptions::{self, no_attribute, type_error, PyErr};
+use crate::objects::types::{self, BinOp, CompareOp, UnaryOp};
+use crate::objects::{int, Kind, PyResult, Type, Value};
+
+/// `object.__hash__`: identity.
+pub fn identity_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    Ok((v.bits() >> 4) as i64)
+}
+
+/// `object.__eq__`: identity; ordering is not supported.
+pub fn identity_compare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+    match op {
+        CompareOp::Eq => Ok(Some(Value::bool(a.is(b)))),
+        CompareOp::Ne => Ok(Some(Value::bool(!a.is(b)))),
+        _ => Ok(None),
+    }
+}
+
+pub fn type_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(format!("<class '{}'>", v.as_type().map(|t| t.name).unwrap_or("?")))
+}
+
+fn type_name(v: &Value) -> &'static str {
+    v.ty().name
+}
+
+impl Vm {
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i.to_string());
+        }
+        match v.ty().slot(|t| t.repr) {
+            Some(f) => f(self, v),
+            None => Ok(format!("<{} object at {:#x}>", type_name(v), v.bits() & 0xFFFF_FFFF_FFFF)),
+        }
+    }
+
+    pub fn str(&mut self, v: &Value) -> PyResult<String> {
+        if let Some(s) = v.as_str() {
+            return Ok(s.as_str().to_string());
+        }
+        match v.ty().slot(|t| t.str) {
+            Some(f) => f(self, v),
+            None => self.repr(v),
+        }
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        if let Some(s) = v.as_str() {
+            return Ok(s.hash());
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(int::hash_i64(i));
+        }
+        let ty = v.ty();
+        // Defining equality without a hash makes a type unhashable (list, dict).
+        if ty.hash.is_none() && ty.compare.is_some() {
+            return Err(type_error(format!("unhashable type: '{}'", ty.name)));
+        }
+        match ty.slot(|t| t.hash) {
+            Some(f) => f(self, v),
+            None => Err(type_error(format!("unhashable type: '{}'", ty.name))),
+        }
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        if let Some(b) = v.as_bool() {
+            return Ok(b);
+        }
+        if v.is_none() {
+            return Ok(false);
+        }
+        let ty = v.ty();
+        if let Some(f) = ty.slot(|t| t.truth) {
+            return f(self, v);
+        }
+        if let Some(f) = ty.slot(|t| t.len) {
+            return Ok(f(self, v)? != 0);
+        }
+        Ok(true)
+    }
+
+    // ---- comparisons -------------------------------------------------------------------
+
+    /// Rich comparison with the reflected fallback; `==`/`!=` fall back to identity.
+    pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        let (ta, tb) = (a.ty(), b.ty());
+        // A subclass operand's reflected method goes first (bool vs int).
+        let reflected_first = !std::ptr::eq(ta, tb) && tb.is_subtype(ta) && tb.compare.is_some();
+        if !reflected_first {
+            if let Some(f) = ta.slot(|t| t.compare) {
+                if let Some(r) = f(self, a, b, op)? {
+                    return Ok(r);
+                }
+            }
+        }
+        if let Some(f) = tb.slot(|t| t.compare) {
+            if let Some(r) = f(self, b, a, op.swapped())? {
+                return Ok(r);
+            }
+        }
+        if reflected_first {
+            if let Some(f) = ta.slot(|t| t.compare) {
+                if let Some(r) = f(self, a, b, op)? {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            CompareOp::Eq => Ok(Value::bool(a.is(b))),
+            CompareOp::Ne => Ok(Value::bool(!a.is(b))),
+            _ => Err(type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op.symbol(),
+                ta.name,
+                tb.name
+            ))),
+        }
+    }
+
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if a.is(b) && !a.is_float() {
+            return Ok(true);
+        }
+        if Value::both_small_ints(a, b) {
+            return Ok(false);
+        }
+        if let (Some(x), Some(y)) = (a.as_str(), b.as_str()) {
+            return Ok(x.as_str() == y.as_str());
+        }
+        let r = self.compare(a, b, CompareOp::Eq)?;
+        self.truthy(&r)
+    }
+
+    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if Value::both_small_ints(a, b) {
+            return Ok(a.small_int_unchecked() < b.small_int_unchecked());
+        }
+        let r = self.compare(a, b, CompareOp::Lt)?;
+        self.truthy(&r)
+    }
+
+    // ---- arithmetic ------------------------------------------------------------------------
+
+    /// BINARY_OP's general path; `oparg` as the instruction has it.
+    pub fn binary_op(&mut self, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
+        let Some((op, inplace)) = BinOp::from_oparg(oparg) else {
+            return Err(exceptions::system_error(format!("bad BINARY_OP oparg {oparg}")));
+        };
+        if inplace {
+            // Lists extend/repeat in place (`l += x` mutates l).
+            if let Some(list) = a.as_list() {
+                match op {
+                    BinOp::Add => {
+                        let items = self.collect(b)?;
+                        list.borrow_mut().extend(items);
+                        return Ok(a.clone());
+                    }
+                    BinOp::Mul if b.is_int() => {
+                        let n = crate::objects::str::repeat_count(b)?;
+                        let mut l = list.borrow_mut();
+                        let once = l.clone();
+                        l.clear();
+                        for _ in 0..n {
+                            l.extend(once.iter().cloned());
+                        }
+                        drop(l);
+                        return Ok(a.clone());
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(d) = a.as_dict() {
+                if op == BinOp::Or && b.as_dict().is_some() {
+                    let mut tmp = std::mem::take(&mut *d.borrow_mut());
+                    let r = crate::objects::dict::update_from(self, &mut tmp, b);
+                    *d.borrow_mut() = tmp;
+                    r?;
+                    return Ok(a.clone());
+                }
+            }
+        }
+        self.binop_named(a, b, op, inplace)
+    }
+
+    /// `a <op> b` (not in place).
+    pub fn binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+        self.binop_named(a, b, op, false)
+    }
+
+    fn binop_named(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
+        let (ta, tb) = (a.ty(), b.ty());
+        if let Some(f) = ta.slot(|t| t.binop) {
+            if let Some(r) = f(self, a, b, op)? {
+                return Ok(r);
+            }
+        }
+        if !std::ptr::eq(ta, tb) {
+            if let Some(f) = tb.slot(|t| t.binop) {
+                if let Some(r) = f(self, a, b, op)? {
+                    return Ok(r);
+                }
+            }
+        }
+        Err(type_error(format!(
+            "unsupported operand type(s) for {}{}: '{}' and '{}'",
+            op.symbol(),
+            if inplace { "=" } else { "" },
+            ta.name,
+            tb.name
+        )))
+    }
+
+    pub fn unary_op(&mut self, v: &Value, op: UnaryOp) -> PyResult<Value> {
+        if let Some(f) = v.ty().slot(|t| t.unary) {
+            return f(self, v, op);
+        }
+        let sym = match op {
+            UnaryOp::Pos => "+",
+            UnaryOp::Neg => "-",
+            UnaryOp::Invert => "~",
+        };
+        Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(v))))
+    }
+
+    // ---- containers -------------------------------------------------------------------------
+
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        match v.ty().slot(|t| t.len) {
+            Some(f) => f(self, v),
+            None => Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
+        }
+    }
+
+    pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(ty) = v.as_type() {
+            // `list[int]`-style generic aliases are not supported.
+            return Err(type_error(format!("type '{}' is not subscriptable", ty.name)));
+        }
+        match v.ty().slot(|t| t.getitem) {
+            Some(f) => f(self, v, key),
+            None => Err(type_error(format!("'{}' object is not subscriptable", type_name(v)))),
+        }
+    }
+
+    pub fn setitem(&mut self, v: &Value, key: &Value, value: Value) -> PyResult<()> {
+        match v.ty().slot(|t| t.setitem) {
+            Some(f) => f(self, v, key, value),
+            None => Err(type_error(format!(
+                "'{}' object does not support item assignment",
+                type_name(v)
+            ))),
+        }
+    }
+
+    pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
+        match v.ty().slot(|t| t.delitem) {
+            Some(f) => f(self, v, key),
+            None => Err(type_error(format!(
+                "'{}' object does not support item deletion",
+                type_name(v)
+            ))),
+        }
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        if let Some(f) = container.ty().slot(|t| t.contains) {
+            return f(self, container, item);
+        }
+        if container.ty().slot(|t| t.iter).is_some() {
+            let it = self.iter(container)?;
+            while let Some(x) = self.next(&it)? {
+                if self.eq(&x, item)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        Err(type_error(format!(
+            "argument of type '{}' is not iterable",
+            type_name(container)
+        )))
+    }
+
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        match v.ty().slot(|t| t.iter) {
+            Some(f) => f(self, v),
+            None => Err(type_error(format!("'{}' object is not iterable", type_name(v)))),
+        }
+    }
+
+    /// Advances an iterator; `None` when exhausted.
+    pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        match it.ty().slot(|t| t.next) {
+            Some(f) => f(self, it),
+            None => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
+        }
+    }
+
+    /// Iterates `v` into a vector.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        if let Some(t) = v.as_tuple() {
+            return Ok(t.to_vec());
+        }
+        if let Some(l) = v.as_list() {
+            return Ok(l.borrow().clone());
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = self.next(&it)? {
+            out.push(x);
+        }
+        Ok(out)
+    }
+
+    // ---- attributes ------------------------------------------------------------------------------
+
+    pub fn getattr(&mut self, v: &Value, name: &str) -> PyResult<Value> {
+        let ty = v.ty();
+        if let Some(f) = ty.slot(|t| t.getattr) {
+            if let Some(r) = f(self, v, name)? {
+                return Ok(r);
+            }
+        }
+        if let Some(t) = v.as_type() {
+            // Unbound method of a built-in type: `str.upper`.
+            if let Some(def) = t.find_method(name) {
+                return Ok(Value::builtin(def.name, def.func));
+            }
+            if name == "__name__" {
+                return Ok(Value::str(t.name));
+            }
+            return Err(exceptions::attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                t.name
+            )));
+        }
+        if let Some(def) = ty.find_method(name) {
+            return Ok(Value::bound_builtin(def.name, def.func, v.clone()));
+        }
+        if name == "__class__" {
+            return Ok(Value::type_obj(ty));
+        }
+        if let Some(Kind::Module(m)) = v.kind() {
+            return Err(exceptions::attribute_error(format!(
+                "module '{}' has no attribute '{name}'",
+                m.name
+            )));
+        }
+        Err(no_attribute(v, name))
+    }
+
+    /// Sets an attribute; `value` NULL deletes it.
+    pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        if let Some(Kind::Module(m)) = v.kind() {
+            let d = m.dict.as_dict().expect("module dicts are dicts");
+            if value.is_null() {
+                let key = Value::str(name);
+                return match d.borrow_mut().remove(self, &key)? {
+                    Some(_) => Ok(()),
+                    None => Err(exceptions::attribute_error(format!(
+                        "module '{}' has no attribute '{name}'",
+                        m.name
+                    ))),
+                };
+            }
+            d.borrow_mut().insert_str(Value::str(name), value);
+            return Ok(());
+        }
+        if v.ty().find_method(name).is_some() {
+            return Err(exceptions::attribute_error(format!(
+                "'{}' object attribute '{name}' is read-only",
+                type_name(v)
+            )));
+        }
+        Err(no_attribute(v, name))
+    }
+
+    // ---- strings ---------------------------------------------------------------------------------
+
+    /// FORMAT_VALUE: conversion (0 none, 1 str, 2 repr, 3 ascii) then format().
+    pub fn format_value(&mut self, v: &Value, conversion: u32, spec: Option<&Value>) -> PyResult<Value> {
+        let converted = match conversion {
+            1 => Value::string(self.str(v)?),
+            2 => Value::string(self.repr(v)?),
+            3 => Value::string(ascii(&self.repr(v)?)),
+            _ => v.clone(),
+        };
+        let spec = spec.and_then(|s| s.as_str()).map(|s| s.as_str()).unwrap_or("");
+        if spec.is_empty() {
+            if converted.as_str().is_some() {
+                return Ok(converted);
+            }
+            return Ok(Value::string(self.str(&converted)?));
+        }
+        let s = crate::objects::format::format_value(self, &converted, spec)?;
+        Ok(Value::string(s))
+    }
+
+    // ---- imports ---------------------------------------------------------------------------------
+
+    pub fn import(&mut self, name: &str) -> PyResult<Value> {
+        match self.interp.modules.get(name) {
+            Some(m) => Ok(m.clone()),
+            None => Err(exceptions::import_error(format!("No module named '{name}'"))),
+        }
+    }
+
+    pub fn import_from(&mut self, module: &Value, name: &str) -> PyResult<Value> {
+        self.getattr(module, name).map_err(|_| {
+            let mname = match module.kind() {
+                Some(Kind::Module(m)) => m.name.clone(),
+                _ => "?".into(),
+            };
+            PyErr::new(
+                &types::IMPORT_ERROR,
+                format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+            )
+        })
+    }
+
+    /// `isinstance(v, ty)` for a type object value.
+    pub fn is_instance(&self, v: &Value, ty: &'static Type) -> bool {
+        v.ty().is_subtype(ty)
+    }
+}
+
+/// `ascii()`: repr with non-ASCII escaped.
+pub fn ascii(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        let n = c as u32;
+        if n < 0x80 {
+            out.push(c);
+        } else if n <= 0xff {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n <= 0xffff {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+

@@ -1,0 +1,3 @@
+# A syntax error: nothing runs.
+print("this never prints")
+x = = 1
