@@ -1,4 +1,7 @@
 # Closures, nonlocal counters and lambdas.
+import sys
+# Workload size (loop iterations); perf/gate passes a smaller one as sys.argv[1].
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 900000
 def make_counter():
     count = 0
     def inc(step):
@@ -18,4 +21,4 @@ def run(n):
         if i % 100 == 0:
             total = total % 1000003 + square(i % 50)
     return total, c(0)
-print("checksum", run(900000))
+print("checksum", run(N))

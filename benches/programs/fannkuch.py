@@ -1,4 +1,7 @@
 # Fannkuch-redux: permutations and prefix reversals.
+import sys
+# Workload size (permutation length); perf/gate passes a smaller one as sys.argv[1].
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 8
 def fannkuch(n):
     perm1 = list(range(n))
     count = [0] * n
@@ -36,8 +39,8 @@ def fannkuch(n):
         perm_count += 1
 total = 0
 for rep in range(3):
-    checksum, flips = fannkuch(8)
+    checksum, flips = fannkuch(N)
     print(checksum)
-    print("Pfannkuchen(8) =", flips)
+    print(f"Pfannkuchen({N}) =", flips)
     total += checksum * 100 + flips + rep
 print("checksum", total)

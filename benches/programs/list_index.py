@@ -1,4 +1,7 @@
 # List indexing loops: read and write a[i].
+import sys
+# Workload size (rounds over the list); perf/gate passes a smaller one as sys.argv[1].
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 120
 def run(n, rounds):
     a = [0] * n
     i = 0
@@ -15,4 +18,4 @@ def run(n, rounds):
             i = i + 1
         r = r + 1
     return total, a[n - 1], a[n // 2]
-print("checksum", run(10000, 120))
+print("checksum", run(10000, N))

@@ -1,4 +1,7 @@
 # Matrix multiplication with lists of lists.
+import sys
+# Workload size (matrix size); perf/gate passes a smaller one as sys.argv[1].
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 120
 def make(n, seed):
     m = []
     for i in range(n):
@@ -22,8 +25,8 @@ def matmul(a, b):
                 row[j] += av * bt[j]
         out.append(row)
     return out
-a = make(120, 1)
-b = make(120, 2)
+a = make(N, 1)
+b = make(N, 2)
 c = matmul(a, b)
 c = matmul(c, a)
 print("checksum", round(sum([sum(r) for r in c]), 6), round(c[3][7], 9))

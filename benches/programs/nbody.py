@@ -1,4 +1,7 @@
 # N-body simulation with lists of lists (no classes).
+import sys
+# Workload size (simulation steps); perf/gate passes a smaller one as sys.argv[1].
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
 DAYS_PER_YEAR = 365.24
@@ -67,6 +70,6 @@ def advance(bodies, dt, steps):
             b[2] += dt * b[5]
 offset_momentum(bodies)
 print(f"{energy(bodies):.9f}")
-advance(bodies, 0.01, 50000)
+advance(bodies, 0.01, N)
 print(f"{energy(bodies):.9f}")
 print("checksum", round(sum([b[0] + b[1] + b[2] for b in bodies]), 6))

@@ -98,3 +98,65 @@ pub fn arity(fname: &str, args: &[Value], min: usize, max: usize) -> PyResult<()
     }
     Ok(())
 }
+
+/// `name() takes no arguments (N given)`, for methods without parameters.
+/// `args` excludes `self`.
+pub fn no_args(qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    no_kwargs(qualname, kwnames)?;
+    if args.is_empty() {
+        Ok(())
+    } else {
+        Err(type_error(format!("{qualname}() takes no arguments ({} given)", args.len())))
+    }
+}
+
+/// `name() takes exactly one argument (N given)` (METH_O functions).
+/// `args` excludes `self`; returns the argument.
+pub fn one_arg<'a>(qualname: &str, args: &'a [Value], kwnames: &[Value]) -> PyResult<&'a Value> {
+    no_kwargs(qualname, kwnames)?;
+    match args {
+        [x] => Ok(x),
+        _ => Err(type_error(format!("{qualname}() takes exactly one argument ({} given)", args.len()))),
+    }
+}
+
+/// Positional-only count check worded as Argument Clinic does:
+/// `name expected at least 1 argument, got 0`, `name expected 2 arguments, got 1`.
+pub fn clinic_arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if min == max && n != min {
+        return Err(type_error(format!("{name} expected {min} argument{}, got {n}", plural(min))));
+    }
+    if n < min {
+        return Err(type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
+    }
+    if n > max {
+        return Err(type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
+    }
+    Ok(())
+}
+
+/// Positional-only count check in the older `PyArg_ParseTuple` wording:
+/// `name() takes at least 1 argument (0 given)`.
+pub fn tuple_arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n < min {
+        return Err(type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
+    }
+    if n > max {
+        return Err(type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
+    }
+    Ok(())
+}
+
+/// Splits vectorcall arguments into positional values and `(name, value)`
+/// keyword pairs.
+pub fn split_kwargs<'a>(args: &'a [Value], kwnames: &'a [Value]) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
+    let npos = args.len().saturating_sub(kwnames.len());
+    let kw = kwnames
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| (k.as_str().map(|s| s.as_str()).unwrap_or(""), v))
+        .collect();
+    (&args[..npos], kw)
+}

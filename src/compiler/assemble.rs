@@ -67,6 +67,7 @@ impl InstrSeq {
 }
 
 /// The output of [`assemble`].
+#[derive(Debug)]
 pub(crate) struct Assembled {
     pub code: Vec<CodeUnit>,
     /// `(first code unit, line)` rows, one per change of line.

@@ -30,6 +30,18 @@ pub struct ExceptionTableEntry {
     pub push_lasti: bool,
 }
 
+/// Where LOAD_GLOBAL last found a name: valid while both dicts still have
+/// the key-layout versions recorded here (see `Dict::version`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCacheEntry {
+    /// 0: empty (no dict with keys has version 0).
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    /// Entry position in the dict the name was found in.
+    pub position: u32,
+    pub in_builtins: bool,
+}
+
 /// A compiled unit of code: a module body, a function, a lambda or a
 /// comprehension. Immutable once built; shared by every function made from it.
 #[derive(Debug)]
@@ -66,9 +78,17 @@ pub struct CodeObject {
     /// covers units up to the next row.
     pub linetable: Vec<(u32, u32)>,
     pub exceptiontable: Vec<ExceptionTableEntry>,
+    /// One LOAD_GLOBAL cache per `co_names` entry (the VM's inline cache;
+    /// start with `CodeObject::empty_global_cache(names.len())`).
+    pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
 }
 
 impl CodeObject {
+    /// Empty LOAD_GLOBAL caches for `n` names.
+    pub fn empty_global_cache(n: usize) -> Box<[std::cell::Cell<GlobalCacheEntry>]> {
+        (0..n).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect()
+    }
+
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
         self.varnames.len()
@@ -80,6 +100,16 @@ impl CodeObject {
     /// Slots a frame needs: localsplus plus the value stack.
     pub fn frame_size(&self) -> usize {
         self.nlocalsplus() + self.stacksize as usize
+    }
+    /// Whether calls can take CALL's fast path: locals only (no cells, free
+    /// variables or keyword-only parameters), so arguments move straight
+    /// into the first `argcount` slots.
+    #[inline]
+    pub fn is_simple(&self) -> bool {
+        self.cellvars.is_empty()
+            && self.freevars.is_empty()
+            && self.kwonlyargcount == 0
+            && self.flags & flags::OPTIMIZED != 0
     }
     /// Source line of the instruction at code unit `index`.
     pub fn line_for(&self, index: u32) -> Option<u32> {

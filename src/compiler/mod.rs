@@ -20,6 +20,7 @@ pub use code::{CodeObject, ExceptionTableEntry};
 mod assemble;
 mod codegen;
 mod dis;
+mod errors;
 pub mod symtable;
 
 use ruff_text_size::TextRange;
@@ -104,24 +105,84 @@ impl std::error::Error for CompileError {}
 /// Compiles a module.
 pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result<Rc<CodeObject>, CompileError> {
     let src = Source::new(source, filename);
-    let parsed = match ruff_python_parser::parse_module(source) {
-        Ok(parsed) => parsed,
-        Err(err) => return Err(parse_error(&src, &err)),
+    // The parser is third-party code: should it ever panic on some input,
+    // report a syntax error rather than bring the VM down.
+    let parsed = std::panic::catch_unwind(|| {
+        ruff_python_parser::parse_unchecked_source(source, ruff_python_ast::PySourceType::Python)
+    })
+    .map_err(|_| src.error_at("SyntaxError", "invalid syntax", 0, false))?;
+    let result = if parsed.errors().is_empty() {
+        compile_ast(parsed.syntax(), &src, options)
+    } else {
+        Err(errors::from_parse_errors(&src, parsed.errors(), parsed.tokens(), parsed.syntax()))
     };
-    let module = parsed.syntax();
-    let table = match symtable::SymbolTable::build(module, &src) {
-        Ok(table) => table,
-        Err(err) => {
-            if err.too_deep {
-                // Dropping an AST this deep recurses as deep again and could
-                // overflow the native stack; leaking it is the lesser evil for
-                // such pathological input.
-                std::mem::forget(parsed);
-            }
-            return Err(err.error);
+    dispose(parsed.into_syntax());
+    result
+}
+
+fn compile_ast(
+    module: &ruff_python_ast::ModModule,
+    src: &Source,
+    options: &CompileOptions,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let table = symtable::SymbolTable::build(module, src).map_err(|e| *e)?;
+    codegen::compile_module(module, &table, src, options).map_err(|e| *e)
+}
+
+/// Drops an AST without recursing as deep as it nests: dropping a
+/// `Box<Expr>` chain recurses once per link, so a 50000-term sum would
+/// overflow the native stack. Long `a + b + ...` chains are taken apart
+/// link by link; an AST nested deeper than the compiler accepts anyway is
+/// leaked, the lesser evil for such pathological input.
+fn dispose(mut module: ruff_python_ast::ModModule) {
+    use ruff_python_ast::visitor::transformer::Transformer;
+    let dismantler = Dismantler::default();
+    dismantler.visit_body(&mut module.body);
+    if dismantler.too_deep.get() {
+        std::mem::forget(module);
+    }
+}
+
+#[derive(Default)]
+struct Dismantler {
+    depth: std::cell::Cell<u32>,
+    too_deep: std::cell::Cell<bool>,
+}
+
+impl Dismantler {
+    fn enter(&self) -> bool {
+        self.depth.set(self.depth.get() + 1);
+        if self.depth.get() > symtable::MAX_NESTING {
+            self.too_deep.set(true);
         }
-    };
-    codegen::compile_module(module, &table, &src, options)
+        !self.too_deep.get()
+    }
+}
+
+impl ruff_python_ast::visitor::transformer::Transformer for Dismantler {
+    fn visit_stmt(&self, stmt: &mut ruff_python_ast::Stmt) {
+        if self.enter() {
+            ruff_python_ast::visitor::transformer::walk_stmt(self, stmt);
+        }
+        self.depth.set(self.depth.get() - 1);
+    }
+
+    fn visit_expr(&self, expr: &mut ruff_python_ast::Expr) {
+        use ruff_python_ast::{Expr, ExprNoneLiteral};
+        if self.enter() {
+            if let Expr::BinOp(_) = expr {
+                let mut link = std::mem::replace(expr, Expr::NoneLiteral(ExprNoneLiteral::default()));
+                while let Expr::BinOp(mut op) = link {
+                    link = std::mem::replace(&mut *op.left, Expr::NoneLiteral(ExprNoneLiteral::default()));
+                    self.visit_expr(&mut op.right);
+                }
+                self.visit_expr(&mut link);
+            } else {
+                ruff_python_ast::visitor::transformer::walk_expr(self, expr);
+            }
+        }
+        self.depth.set(self.depth.get() - 1);
+    }
 }
 
 /// Disassembles `code` like `python3 -m dis`, nested code objects included.
@@ -173,6 +234,12 @@ impl<'a> Source<'a> {
         (line, self.text[start..at].chars().count() as u32 + 1)
     }
 
+    /// Byte offset where a 1-based line starts.
+    pub(crate) fn line_start(&self, line: u32) -> u32 {
+        let index = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
+        self.line_starts[index] as u32
+    }
+
     /// Text of a 1-based line, without its line ending.
     pub(crate) fn line_text(&self, line: u32) -> String {
         let Some(&start) = self.line_starts.get(line.saturating_sub(1) as usize) else {
@@ -211,3 +278,4 @@ impl<'a> Source<'a> {
         }
     }
 }
+

@@ -57,7 +57,7 @@ const DEF_BOUND: u8 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 /// Deepest nesting of blocks, statements and expressions accepted; the
 /// code generator recurses as deep, and so does dropping the AST.
-pub(crate) const MAX_NESTING: u32 = 400;
+pub(crate) const MAX_NESTING: u32 = 600;
 
 #[derive(Clone, Debug)]
 pub struct Symbol {
@@ -136,33 +136,22 @@ pub struct SymbolTable {
     by_key: HashMap<BlockKey, usize>,
 }
 
-/// A failed build; `too_deep` when the AST nests beyond [`MAX_NESTING`].
-pub(crate) struct BuildError {
-    pub error: CompileError,
-    pub too_deep: bool,
-}
-
 impl SymbolTable {
     pub const MODULE: usize = 0;
 
     /// Builds and analyses the table of a module.
-    pub(crate) fn build(module: &ast::ModModule, src: &Source) -> Result<SymbolTable, BuildError> {
+    pub(crate) fn build(module: &ast::ModModule, src: &Source) -> Result<SymbolTable, Box<CompileError>> {
         let mut builder = Builder {
             src,
             blocks: vec![Block::new(BlockKind::Module, "top", None, false)],
             by_key: HashMap::new(),
             current: SymbolTable::MODULE,
             depth: 0,
-            too_deep: false,
         };
-        if let Err(error) = builder.visit_body(&module.body) {
-            return Err(BuildError { error, too_deep: builder.too_deep });
-        }
+        builder.visit_body(&module.body)?;
         let mut table = SymbolTable { blocks: builder.blocks, by_key: builder.by_key };
         let mut free = HashSet::new();
-        table
-            .analyze(SymbolTable::MODULE, None, &mut free, HashSet::new(), src)
-            .map_err(|error| BuildError { error, too_deep: false })?;
+        table.analyze(SymbolTable::MODULE, None, &mut free, HashSet::new(), src)?;
         Ok(table)
     }
 
@@ -183,7 +172,7 @@ impl SymbolTable {
         free: &mut HashSet<String>,
         mut global: HashSet<String>,
         src: &Source,
-    ) -> Result<(), CompileError> {
+    ) -> Result<(), Box<CompileError>> {
         let mut local = HashSet::new();
         let mut scopes = Vec::with_capacity(self.blocks[b].symbols.len());
         for sym in &self.blocks[b].symbols {
@@ -236,11 +225,11 @@ fn analyze_name(
     free: &mut HashSet<String>,
     global: &mut HashSet<String>,
     src: &Source,
-) -> Result<Scope, CompileError> {
+) -> Result<Scope, Box<CompileError>> {
     let name = &sym.name;
     let at_directive = |msg: String| {
         let range = block.directives.get(name).copied().unwrap_or_default();
-        src.error("SyntaxError", msg, range)
+        Box::new(src.error("SyntaxError", msg, range))
     };
     if sym.flags & DEF_GLOBAL != 0 {
         if sym.flags & DEF_NONLOCAL != 0 {
@@ -282,10 +271,10 @@ struct Builder<'s, 'a> {
     by_key: HashMap<BlockKey, usize>,
     current: usize,
     depth: u32,
-    too_deep: bool,
 }
 
-type Visit = Result<(), CompileError>;
+/// Boxed errors keep the recursive visitor's frames small (see codegen).
+type Visit = Result<(), Box<CompileError>>;
 
 impl Builder<'_, '_> {
     fn enter(&mut self, kind: BlockKind, name: &str, range: TextRange) {
@@ -309,7 +298,7 @@ impl Builder<'_, '_> {
                 let sym = &mut block.symbols[i];
                 if flag & DEF_PARAM != 0 && sym.flags & DEF_PARAM != 0 {
                     let msg = format!("duplicate argument '{name}' in function definition");
-                    return Err(self.src.error("SyntaxError", msg, range));
+                    return Err(Box::new(self.src.error("SyntaxError", msg, range)));
                 }
                 sym.flags |= flag;
             }
@@ -336,7 +325,7 @@ impl Builder<'_, '_> {
             } else {
                 format!("name '{name}' is assigned to before {what} declaration")
             };
-            return Err(self.src.error("SyntaxError", msg, range));
+            return Err(Box::new(self.src.error("SyntaxError", msg, range)));
         }
         self.blocks[self.current].directives.entry(name.to_string()).or_insert(range);
         self.add_def(name, flag, range)
@@ -346,9 +335,8 @@ impl Builder<'_, '_> {
     fn nested(&mut self, range: TextRange, f: impl FnOnce(&mut Self) -> Visit) -> Visit {
         self.depth += 1;
         if self.depth > MAX_NESTING {
-            self.too_deep = true;
             let msg = "too many nested blocks and expressions (maximum recursion depth exceeded during compilation)";
-            return Err(self.src.error("SyntaxError", msg, range));
+            return Err(Box::new(self.src.error("SyntaxError", msg, range)));
         }
         let result = f(self);
         self.depth -= 1;
@@ -634,7 +622,7 @@ mod tests {
         let source = Source::new(src, "t.py");
         match SymbolTable::build(parsed.syntax(), &source) {
             Ok(table) => table,
-            Err(e) => panic!("{}", e.error.msg),
+            Err(e) => panic!("{}", e.msg),
         }
     }
 
@@ -643,7 +631,7 @@ mod tests {
         let source = Source::new(src, "t.py");
         match SymbolTable::build(parsed.syntax(), &source) {
             Ok(_) => panic!("no error for {src:?}"),
-            Err(e) => e.error.msg,
+            Err(e) => e.msg,
         }
     }
 

@@ -25,6 +25,18 @@ pub struct Dict {
     entries: Vec<Option<Entry>>,
     index: HashTable<usize>,
     live: usize,
+    /// Changes whenever the set or positions of keys change (not when a
+    /// value is replaced); unique across dicts, 0 only for a dict that never
+    /// had a key. LOAD_GLOBAL caches entry positions against it.
+    version: u64,
+}
+
+/// Source of key-layout versions (shared by all dicts so that two dicts
+/// never carry the same nonzero version).
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn new_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Key equality as dict lookup needs it: identity, then str fast path, then `==`.
@@ -44,6 +56,30 @@ impl Dict {
     }
     pub fn len(&self) -> usize {
         self.live
+    }
+    /// The key-layout version (see the field).
+    #[inline(always)]
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+    /// The value at raw entry position `pos`, if live.
+    #[inline(always)]
+    pub fn value_at(&self, pos: usize) -> Option<&Value> {
+        match self.entries.get(pos) {
+            Some(Some(e)) => Some(&e.value),
+            _ => None,
+        }
+    }
+    /// Position of a str key (no VM needed), for caches.
+    pub fn position_of_str(&self, key: &super::PyStr) -> Option<usize> {
+        let hash = key.hash();
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&pos| match &entries[pos] {
+                Some(e) => e.hash == hash && e.key.as_str().is_some_and(|k| k.as_str() == key.as_str()),
+                None => false,
+            })
+            .copied()
     }
     pub fn is_empty(&self) -> bool {
         self.live == 0
@@ -107,6 +143,7 @@ impl Dict {
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
         self.live += 1;
+        self.version = new_version();
         Ok(())
     }
 
@@ -128,6 +165,7 @@ impl Dict {
         let entries = &self.entries;
         self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
         self.live += 1;
+        self.version = new_version();
     }
 
     pub fn remove(&mut self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
@@ -140,6 +178,7 @@ impl Dict {
         }
         let e = self.entries[pos].take().expect("indexed entries are live");
         self.live -= 1;
+        self.version = new_version();
         if self.entries.len() > 16 && self.live * 2 < self.entries.len() {
             self.compact();
         }
@@ -159,6 +198,7 @@ impl Dict {
     pub fn clear(&mut self) -> Vec<Option<Entry>> {
         self.index.clear();
         self.live = 0;
+        self.version = new_version();
         std::mem::take(&mut self.entries)
     }
 
@@ -192,6 +232,7 @@ impl Dict {
                     entry.remove();
                 }
                 self.live -= 1;
+                self.version = new_version();
                 return Some((e.key, e.value));
             }
         }

@@ -1,5 +1,142 @@
-//! `dict` methods. (Being written.)
+//! `dict` methods. Each receives `self` as `args[0]`.
+//!
+//! Lookups go through `Dict`'s own API (which hashes and compares keys);
+//! anything that iterates another object (`update`) gathers the new items
+//! first, so no borrow of the target is held while Python code runs and
+//! `d.update(d)` works.
 
+use super::dict::{self, DictPart};
+use super::exceptions::{key_error, type_error};
 use super::types::MethodDef;
+use super::{Dict, PyResult, Value};
+use crate::builtins::args::{clinic_arity, no_args, no_kwargs, split_kwargs};
+use crate::vm::Vm;
+use std::cell::RefCell;
 
-pub static METHODS: &[MethodDef] = &[];
+/// `self` as a dict, plus the remaining arguments.
+fn self_dict<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a RefCell<Dict>, &'a [Value])> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(type_error(format!("unbound method dict.{name}() needs an argument")));
+    };
+    match me.as_dict() {
+        Some(d) => Ok((me, d, rest)),
+        None => Err(type_error(format!(
+            "descriptor '{name}' for 'dict' objects doesn't apply to a '{}' object",
+            me.ty().name
+        ))),
+    }
+}
+
+fn dict_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "get")?;
+    no_kwargs("get", kwnames)?;
+    clinic_arity("get", rest, 1, 2)?;
+    let found = d.borrow().get(vm, &rest[0])?;
+    Ok(found.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::NONE)))
+}
+
+fn view(args: &[Value], kwnames: &[Value], name: &str, part: DictPart) -> PyResult<Value> {
+    let (me, _, rest) = self_dict(args, name)?;
+    no_args(&format!("dict.{name}"), rest, kwnames)?;
+    Ok(dict::new_view(me, part))
+}
+
+fn dict_keys(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    view(args, kwnames, "keys", DictPart::Keys)
+}
+
+fn dict_values(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    view(args, kwnames, "values", DictPart::Values)
+}
+
+fn dict_items(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    view(args, kwnames, "items", DictPart::Items)
+}
+
+fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "pop")?;
+    no_kwargs("pop", kwnames)?;
+    clinic_arity("pop", rest, 1, 2)?;
+    let removed = d.borrow_mut().remove(vm, &rest[0])?;
+    match (removed, rest.get(1)) {
+        (Some(v), _) => Ok(v),
+        (None, Some(default)) => Ok(default.clone()),
+        (None, None) => Err(key_error(rest[0].clone())),
+    }
+}
+
+fn dict_popitem(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "popitem")?;
+    no_args("dict.popitem", rest, kwnames)?;
+    let last = d.borrow_mut().pop_last();
+    match last {
+        Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+        None => Err(key_error(Value::str("popitem(): dictionary is empty"))),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "setdefault")?;
+    no_kwargs("setdefault", kwnames)?;
+    clinic_arity("setdefault", rest, 1, 2)?;
+    let found = d.borrow().get(vm, &rest[0])?;
+    if let Some(v) = found {
+        return Ok(v);
+    }
+    let default = rest.get(1).cloned().unwrap_or(Value::NONE);
+    d.borrow_mut().insert(vm, rest[0].clone(), default.clone())?;
+    Ok(default)
+}
+
+/// `d.update([other], **kwargs)`: a mapping or an iterable of pairs, then
+/// the keyword arguments.
+fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "update")?;
+    let (pos, kw) = split_kwargs(rest, kwnames);
+    clinic_arity("update", pos, 0, 1)?;
+    if let Some(source) = pos.first() {
+        // Gather into a scratch dict (same order and last-value-wins rules)
+        // so no borrow of `d` is held while the source is iterated.
+        let mut gathered = Dict::new();
+        dict::update_from(vm, &mut gathered, source)?;
+        for (k, v) in gathered.items() {
+            d.borrow_mut().insert(vm, k, v)?;
+        }
+    }
+    for (name, v) in kw {
+        d.borrow_mut().insert_str(Value::str(name), v.clone());
+    }
+    Ok(Value::NONE)
+}
+
+fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "copy")?;
+    no_args("dict.copy", rest, kwnames)?;
+    let items = d.borrow().items();
+    let mut copy = Dict::new();
+    for (k, v) in items {
+        copy.insert(vm, k, v)?;
+    }
+    Ok(Value::dict(copy))
+}
+
+fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (_, d, rest) = self_dict(args, "clear")?;
+    no_args("dict.clear", rest, kwnames)?;
+    let old = d.borrow_mut().clear();
+    drop(old);
+    Ok(Value::NONE)
+}
+
+pub static METHODS: &[MethodDef] = &[
+    MethodDef { name: "get", func: dict_get },
+    MethodDef { name: "keys", func: dict_keys },
+    MethodDef { name: "values", func: dict_values },
+    MethodDef { name: "items", func: dict_items },
+    MethodDef { name: "pop", func: dict_pop },
+    MethodDef { name: "popitem", func: dict_popitem },
+    MethodDef { name: "setdefault", func: dict_setdefault },
+    MethodDef { name: "update", func: dict_update },
+    MethodDef { name: "copy", func: dict_copy },
+    MethodDef { name: "clear", func: dict_clear },
+];

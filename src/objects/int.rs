@@ -212,6 +212,15 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
     if !a.is_int() || !b.is_int() {
         return Ok(None);
     }
+    // bool & | ^ bool stays a bool.
+    if let (Some(x), Some(y)) = (a.as_bool(), b.as_bool()) {
+        match op {
+            BinOp::And => return Ok(Some(Value::bool(x & y))),
+            BinOp::Or => return Ok(Some(Value::bool(x | y))),
+            BinOp::Xor => return Ok(Some(Value::bool(x ^ y))),
+            _ => {}
+        }
+    }
     if let (Some(x), Some(y)) = (as_i64(a), as_i64(b)) {
         if let Some(r) = small_binop(x, y, op) {
             return r.map(Some);

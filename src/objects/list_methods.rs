@@ -1,6 +1,262 @@
-//! `list` and `tuple` methods. (Being written.)
+//! `list` and `tuple` methods. Each receives `self` as `args[0]`.
+//!
+//! Borrowing rule (see list.rs): no `RefCell` borrow is held across a call
+//! that can run Python code (`vm.eq`, key functions, iteration); items are
+//! cloned out first and the list is re-checked afterwards.
 
+use super::exceptions::{index_error, overflow_error, type_error, value_error};
 use super::types::MethodDef;
+use super::{int, PyResult, Value};
+use crate::builtins::args::{clinic_arity, no_args, no_kwargs, one_arg, split_kwargs};
+use crate::vm::Vm;
+use std::cell::RefCell;
 
-pub static METHODS: &[MethodDef] = &[];
-pub static TUPLE_METHODS: &[MethodDef] = &[];
+/// `self` as a list, plus the remaining arguments.
+fn self_list<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a RefCell<Vec<Value>>, &'a [Value])> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(type_error(format!("unbound method list.{name}() needs an argument")));
+    };
+    match me.as_list() {
+        Some(l) => Ok((l, rest)),
+        None => Err(type_error(format!(
+            "descriptor '{name}' for 'list' objects doesn't apply to a '{}' object",
+            me.ty().name
+        ))),
+    }
+}
+
+fn self_tuple<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a [Value], &'a [Value])> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(type_error(format!("unbound method tuple.{name}() needs an argument")));
+    };
+    match me.as_tuple() {
+        Some(t) => Ok((t, rest)),
+        None => Err(type_error(format!(
+            "descriptor '{name}' for 'tuple' objects doesn't apply to a '{}' object",
+            me.ty().name
+        ))),
+    }
+}
+
+/// An index argument (`Py_ssize_t` conversion): non-ints are a TypeError,
+/// ints beyond i64 an OverflowError.
+fn ssize_arg(v: &Value) -> PyResult<i64> {
+    if !v.is_int() {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.ty().name)));
+    }
+    int::as_i64(v).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
+}
+
+/// A `start`/`stop` bound of `index()`: clamped, resolved against `len`.
+fn search_bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
+    let Some(v) = v else {
+        return Ok(default);
+    };
+    if !v.is_int() {
+        return Err(type_error("slice indices must be integers or have an __index__ method"));
+    }
+    let n = len as i64;
+    let negative = || int::to_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
+    let i = int::as_i64(v).unwrap_or_else(|| if negative() { i64::MIN } else { i64::MAX });
+    let i = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
+    Ok(i as usize)
+}
+
+/// Finds `x` in `items()[start..stop]` by identity or `==`; `items` is
+/// re-read every step since `==` may mutate the sequence.
+fn find_item(vm: &mut Vm, get: &dyn Fn(usize) -> Option<Value>, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < stop {
+        let Some(item) = get(i) else { break };
+        if item.is(x) || vm.eq(&item, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn count_item(vm: &mut Vm, get: &dyn Fn(usize) -> Option<Value>, x: &Value) -> PyResult<usize> {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(item) = get(i) {
+        if item.is(x) || vm.eq(&item, x)? {
+            n += 1;
+        }
+        i += 1;
+    }
+    Ok(n)
+}
+
+// ---- list ------------------------------------------------------------------------------
+
+fn list_append(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "append")?;
+    let x = one_arg("list.append", rest, kwnames)?;
+    list.borrow_mut().push(x.clone());
+    Ok(Value::NONE)
+}
+
+fn list_insert(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "insert")?;
+    no_kwargs("insert", kwnames)?;
+    clinic_arity("insert", rest, 2, 2)?;
+    let i = ssize_arg(&rest[0])?;
+    let mut items = list.borrow_mut();
+    let n = items.len() as i64;
+    let at = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
+    items.insert(at as usize, rest[1].clone());
+    Ok(Value::NONE)
+}
+
+fn list_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "pop")?;
+    no_kwargs("pop", kwnames)?;
+    clinic_arity("pop", rest, 0, 1)?;
+    let i = match rest.first() {
+        Some(v) => ssize_arg(v)?,
+        None => -1,
+    };
+    let mut items = list.borrow_mut();
+    if items.is_empty() {
+        return Err(index_error("pop from empty list"));
+    }
+    match super::list::norm_index(i, items.len()) {
+        Some(idx) => Ok(items.remove(idx)),
+        None => Err(index_error("pop index out of range")),
+    }
+}
+
+fn list_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "remove")?;
+    let x = one_arg("list.remove", rest, kwnames)?;
+    let get = |i: usize| list.borrow().get(i).cloned();
+    match find_item(vm, &get, x, 0, usize::MAX)? {
+        Some(i) => {
+            let removed = {
+                let mut items = list.borrow_mut();
+                (i < items.len()).then(|| items.remove(i))
+            };
+            drop(removed);
+            Ok(Value::NONE)
+        }
+        None => Err(value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "index")?;
+    no_kwargs("index", kwnames)?;
+    clinic_arity("index", rest, 1, 3)?;
+    let len = list.borrow().len();
+    let start = search_bound(rest.get(1), len, 0)?;
+    let stop = search_bound(rest.get(2), len, len)?;
+    let get = |i: usize| list.borrow().get(i).cloned();
+    match find_item(vm, &get, &rest[0], start, stop)? {
+        Some(i) => Ok(Value::int(i as i64)),
+        None => Err(value_error(format!("{} is not in list", vm.repr(&rest[0])?))),
+    }
+}
+
+fn list_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "count")?;
+    let x = one_arg("list.count", rest, kwnames)?;
+    let get = |i: usize| list.borrow().get(i).cloned();
+    Ok(Value::int(count_item(vm, &get, x)? as i64))
+}
+
+/// `list.sort(*, key=None, reverse=False)`. The list is empty while the sort
+/// runs (as in CPython); if a key function or comparison refills it, the
+/// sort reports "list modified during sort" and the sorted items win.
+fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "sort")?;
+    let (pos, kw) = split_kwargs(rest, kwnames);
+    if !pos.is_empty() {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    let (key, reverse) = crate::builtins::sort_options(&kw)?;
+    let items = std::mem::take(&mut *list.borrow_mut());
+    let result = crate::builtins::sort_values(vm, &items, key, reverse);
+    let (restored, outcome) = match result {
+        Ok(sorted) => (sorted, Ok(Value::NONE)),
+        Err(e) => (items, Err(e)),
+    };
+    let intruders = std::mem::replace(&mut *list.borrow_mut(), restored);
+    if !intruders.is_empty() && outcome.is_ok() {
+        return Err(value_error("list modified during sort"));
+    }
+    drop(intruders);
+    outcome
+}
+
+fn list_reverse(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "reverse")?;
+    no_args("list.reverse", rest, kwnames)?;
+    list.borrow_mut().reverse();
+    Ok(Value::NONE)
+}
+
+fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "extend")?;
+    let x = one_arg("list.extend", rest, kwnames)?;
+    // Collected first: `x` may be the list itself, or run Python code.
+    let new_items = vm.collect(x)?;
+    list.borrow_mut().extend(new_items);
+    Ok(Value::NONE)
+}
+
+fn list_copy(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "copy")?;
+    no_args("list.copy", rest, kwnames)?;
+    let items = list.borrow().clone();
+    Ok(Value::list(items))
+}
+
+fn list_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, "clear")?;
+    no_args("list.clear", rest, kwnames)?;
+    let old = std::mem::take(&mut *list.borrow_mut());
+    drop(old);
+    Ok(Value::NONE)
+}
+
+pub static METHODS: &[MethodDef] = &[
+    MethodDef { name: "append", func: list_append },
+    MethodDef { name: "insert", func: list_insert },
+    MethodDef { name: "pop", func: list_pop },
+    MethodDef { name: "remove", func: list_remove },
+    MethodDef { name: "index", func: list_index },
+    MethodDef { name: "count", func: list_count },
+    MethodDef { name: "sort", func: list_sort },
+    MethodDef { name: "reverse", func: list_reverse },
+    MethodDef { name: "extend", func: list_extend },
+    MethodDef { name: "copy", func: list_copy },
+    MethodDef { name: "clear", func: list_clear },
+];
+
+// ---- tuple -----------------------------------------------------------------------------
+
+fn tuple_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (items, rest) = self_tuple(args, "index")?;
+    no_kwargs("index", kwnames)?;
+    clinic_arity("index", rest, 1, 3)?;
+    let start = search_bound(rest.get(1), items.len(), 0)?;
+    let stop = search_bound(rest.get(2), items.len(), items.len())?;
+    let get = |i: usize| items.get(i).cloned();
+    match find_item(vm, &get, &rest[0], start, stop)? {
+        Some(i) => Ok(Value::int(i as i64)),
+        None => Err(value_error("tuple.index(x): x not in tuple")),
+    }
+}
+
+fn tuple_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (items, rest) = self_tuple(args, "count")?;
+    let x = one_arg("tuple.count", rest, kwnames)?;
+    let get = |i: usize| items.get(i).cloned();
+    Ok(Value::int(count_item(vm, &get, x)? as i64))
+}
+
+pub static TUPLE_METHODS: &[MethodDef] = &[
+    MethodDef { name: "index", func: tuple_index },
+    MethodDef { name: "count", func: tuple_count },
+];

@@ -77,6 +77,26 @@ impl PyStr {
     }
 }
 
+thread_local! {
+    /// Interned strings: one object per distinct name, so names in
+    /// `co_names` and dict keys made from them are the same object.
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The interned str object for `s` (identifiers: names, attributes).
+pub fn intern(s: &str) -> Value {
+    INTERNED.with(|table| {
+        let mut table = table.borrow_mut();
+        if let Some(v) = table.get(s) {
+            return v.clone();
+        }
+        let v = Value::str(s);
+        table.insert(s.into(), v.clone());
+        v
+    })
+}
+
 /// Python's `repr(str)`: single quotes unless the text has `'` and no `"`;
 /// escapes `\\`, the quote, `\n`, `\r`, `\t`, other controls as `\xNN`,
 /// and non-printable code points as `\uNNNN`/`\UNNNNNNNN`.

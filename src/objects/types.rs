@@ -27,8 +27,17 @@ pub enum CompareOp {
 
 impl CompareOp {
     pub const ALL: [CompareOp; 6] = [Self::Lt, Self::Le, Self::Eq, Self::Ne, Self::Gt, Self::Ge];
+    #[inline(always)]
     pub fn from_oparg(oparg: u32) -> Option<CompareOp> {
-        Self::ALL.get(oparg as usize).copied()
+        Some(match oparg {
+            0 => Self::Lt,
+            1 => Self::Le,
+            2 => Self::Eq,
+            3 => Self::Ne,
+            4 => Self::Gt,
+            5 => Self::Ge,
+            _ => return None,
+        })
     }
     pub fn symbol(self) -> &'static str {
         ["<", "<=", "==", "!=", ">", ">="][self as usize]

@@ -29,6 +29,10 @@ impl Vm {
         }
         let size = code.frame_size();
         let (localsplus, slab_mark) = self.thread.slab.alloc(size);
+        for i in 0..code.nlocalsplus() {
+            // SAFETY: the slice has frame_size >= nlocalsplus fresh slots.
+            unsafe { std::ptr::write(localsplus.add(i), Value::NULL) };
+        }
         let builtins = self.interp.builtins.clone();
         let frame = self.thread.frame_pool.take(Frame {
             consts: code.consts.as_ptr(),
@@ -77,8 +81,61 @@ impl Vm {
         self.thread.depth -= 1;
     }
 
+    /// CALL's fast path: pushes a frame for `func` (a function whose code
+    /// `is_simple()`) called with exactly `argcount` positional arguments,
+    /// MOVING the `nargs` values at `args` into its first local slots. On
+    /// error nothing was moved.
+    ///
+    /// # Safety
+    /// `args` points to `nargs` live values that the caller gives up on
+    /// success.
+    #[inline(never)]
+    pub(crate) unsafe fn push_simple_frame(&mut self, func: &Value, args: *const Value, nargs: usize) -> PyResult<*mut Frame> {
+        let f = func.as_function().expect("caller checked for a function");
+        let code = &f.code;
+        debug_assert!(code.is_simple() && nargs == code.argcount as usize);
+        if self.thread.depth >= self.thread.recursion_limit {
+            return Err(recursion_error("maximum recursion depth exceeded"));
+        }
+        let nlocals = code.nlocalsplus();
+        let (localsplus, slab_mark) = self.thread.slab.alloc(code.frame_size());
+        // SAFETY: the slice has nlocalsplus >= nargs fresh slots; the
+        // arguments are moved (the caller forgets them).
+        unsafe {
+            std::ptr::copy_nonoverlapping(args, localsplus, nargs);
+            for i in nargs..nlocals {
+                std::ptr::write(localsplus.add(i), Value::NULL);
+            }
+        }
+        let frame = self.thread.frame_pool.take(Frame {
+            consts: code.consts.as_ptr(),
+            names: code.names.as_ptr(),
+            first_instr: code.code.as_ptr(),
+            next_instr: code.code.as_ptr(),
+            // SAFETY: within the slice (see above).
+            stack_top: unsafe { localsplus.add(nlocals) },
+            code: code.clone(),
+            func: func.clone(),
+            globals: f.globals.clone(),
+            builtins: self.interp.builtins.clone(),
+            locals: Value::NULL,
+            f_back: self.thread.frame,
+            localsplus,
+            is_entry: false,
+            slab_mark,
+        });
+        self.thread.depth += 1;
+        self.thread.frame = frame;
+        if let Some(stats) = self.stats.as_deref_mut() {
+            stats.frame_pushed(self.thread.depth, &self.thread.frame_pool, &self.thread.slab);
+        }
+        Ok(frame)
+    }
+
     /// Pushes a frame for calling `func` (a function value) with `args`
+    /// (not inlined into CALL: see the tail-call note in handlers.rs)
     /// (positional then keyword values, `kwnames` naming the keyword ones).
+    #[inline(never)]
     pub(crate) fn push_function_frame(
         &mut self,
         func_value: &Value,
@@ -250,7 +307,7 @@ fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
         n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
     };
     type_error(format!(
-        "{}() missing {} {kind} argument{}: {list}",
+        "{}() missing {} required {kind} argument{}: {list}",
         func.qualname,
         names.len(),
         if names.len() == 1 { "" } else { "s" }

@@ -77,8 +77,10 @@ impl FrameSlab {
         self.chunks_allocated += 1;
     }
 
-    /// Allocates `n` slots, each initialised to NULL. Returns the slice start
-    /// and the mark that `release` takes to pop it.
+    /// Allocates `n` uninitialised slots. Returns the slice start and the
+    /// mark that `release` takes to pop it. The caller initialises what it
+    /// reads: a frame fills its locals, cells and frees; value-stack slots
+    /// are written before they are read.
     #[inline]
     pub fn alloc(&mut self, n: usize) -> (*mut Value, SlabMark) {
         let mark = SlabMark {
@@ -93,11 +95,6 @@ impl FrameSlab {
         // SAFETY: top + n <= capacity (ensured above), so the range lies in
         // the chunk's allocation.
         let start = unsafe { chunk.base.add(self.top) };
-        for i in 0..n {
-            // SAFETY: in bounds (see above); slots are uninitialised memory,
-            // so write without dropping.
-            unsafe { ptr::write(start.add(i), Value::NULL) };
-        }
         self.top += n;
         (start, mark)
     }
@@ -195,22 +192,24 @@ pub struct FramePool {
 }
 
 impl FramePool {
-    /// A header initialised with the given fields.
-    #[inline]
+    /// A header initialised with the given fields, written in place into
+    /// a recycled header when there is one.
+    #[inline(always)]
     pub fn take(&mut self, init: Frame) -> *mut Frame {
-        match self.free.pop() {
+        let p = match self.free.pop() {
             Some(p) => {
                 self.hits += 1;
-                // SAFETY: free-list entries are valid, dropped-in-place
-                // headers (see `give_back`): write without dropping.
-                unsafe { ptr::write(p, init) };
                 p
             }
             None => {
                 self.misses += 1;
-                Box::into_raw(Box::new(init))
+                Box::into_raw(Box::new(std::mem::MaybeUninit::<Frame>::uninit())) as *mut Frame
             }
-        }
+        };
+        // SAFETY: free-list entries and fresh boxes are valid, uninitialised
+        // header memory (see `give_back`): write without dropping.
+        unsafe { ptr::write(p, init) };
+        p
     }
 
     /// Drops the header's owned fields and keeps its memory for reuse.
@@ -253,8 +252,7 @@ mod tests {
         // Cross a chunk boundary repeatedly: one extra chunk, then reuse.
         let (_, m0) = slab.alloc(CHUNK_VALUES - 5);
         for _ in 0..100 {
-            let (p, m) = slab.alloc(10);
-            unsafe { assert!((*p).is_null()) };
+            let (_, m) = slab.alloc(10);
             slab.release(m);
         }
         assert_eq!(slab.chunks_allocated, 2);

@@ -3,8 +3,15 @@
 //! these same bodies.
 //!
 //! Each handler keeps its fast path inline and moves slow paths to `#[cold]`
-//! functions or to `Vm` methods (src/vm/ops.rs) that take values, never the
-//! address of the registers (see the hazard note in exec.rs).
+//! functions or to `Vm` methods (src/vm/ops.rs).
+//!
+//! The threaded strategy's tail calls impose one rule on every call that is
+//! not inlined: pass only scalars, `Value`s by value (one register), and
+//! pointers into the value stack, frame or heap (`slot(st, n)`), never the
+//! address of a Rust local (`&lhs`, a `Vec` passed by value, which the ABI
+//! passes by pointer). An escaped local makes LLVM drop the sibling call
+//! and the native stack grows by a frame per instruction
+//! (tests/threaded_tail_calls.rs catches it).
 //!
 //! Safety: every handler is `unsafe` because it trusts the code object: the
 //! compiler guarantees in-range local/const/name indices and jump targets,
@@ -30,6 +37,25 @@ unsafe fn push_result(st: &mut Exec, r: PyResult<Value>) -> Flow {
             Flow::Next
         }
         Err(e) => st.raise(e),
+    }
+}
+
+/// The `n`th stack item from the top (1 = TOS) as a reference into the
+/// value stack, with a lifetime independent of the registers so slow paths
+/// can take it together with `st.vm()`.
+#[inline(always)]
+unsafe fn slot<'a>(st: &Exec, n: usize) -> &'a Value {
+    debug_assert!(n >= 1 && st.depth() >= n as isize);
+    // SAFETY: the item is live on the value stack (slab memory), which
+    // outlives any handler-level borrow.
+    unsafe { &*st.stack_top.sub(n) }
+}
+
+/// Drops the top `n` stack items.
+#[inline(always)]
+unsafe fn pop_drop(st: &mut Exec, n: usize) {
+    for _ in 0..n {
+        drop(unsafe { st.pop() });
     }
 }
 
@@ -237,19 +263,49 @@ fn delete_from_namespace(vm: &mut Vm, ns: &Value, name: &Value) -> PyResult<()> 
 #[inline(always)]
 pub(super) unsafe fn load_global(st: &mut Exec, oparg: u32) -> Flow {
     let frame = st.frame();
-    let key = unsafe { st.name(oparg >> 1) }.as_str().expect("names are str");
-    let found = match dict_ref(&frame.globals).borrow().get_str(key) {
-        Some(v) => Some(v.clone()),
-        None => dict_ref(&frame.builtins).borrow().get_str(key).cloned(),
-    };
-    let Some(v) = found else {
-        return raise(st.vm, name_error(key.as_str()));
+    let index = (oparg >> 1) as usize;
+    let Some(v) = cached_global(frame, index).or_else(|| lookup_global(frame, index)) else {
+        return raise(st.vm, name_error(unsafe { name_at(st.frame, oparg >> 1) }));
     };
     if oparg & 1 != 0 {
         unsafe { st.push(Value::NULL) };
     }
     unsafe { st.push(v) };
     Flow::Next
+}
+
+/// LOAD_GLOBAL's inline cache: the value at the cached position, if neither
+/// dict's keys changed since it was filled.
+#[inline(always)]
+fn cached_global(frame: &Frame, index: usize) -> Option<Value> {
+    let c = frame.code.global_cache.get(index)?.get();
+    let (globals, builtins) = (dict_ref(&frame.globals).borrow(), dict_ref(&frame.builtins).borrow());
+    if c.globals_version == 0 || c.globals_version != globals.version() || c.builtins_version != builtins.version() {
+        return None;
+    }
+    let d = if c.in_builtins { &builtins } else { &globals };
+    d.value_at(c.position as usize).cloned()
+}
+
+/// Looks a global up in globals, then builtins, and refills the cache.
+#[inline(never)]
+fn lookup_global(frame: &Frame, index: usize) -> Option<Value> {
+    let key = frame.code.names.get(index)?.as_str()?;
+    let (globals, builtins) = (dict_ref(&frame.globals).borrow(), dict_ref(&frame.builtins).borrow());
+    let (pos, in_builtins) = match globals.position_of_str(key) {
+        Some(p) => (p, false),
+        None => (builtins.position_of_str(key)?, true),
+    };
+    if let Some(cell) = frame.code.global_cache.get(index) {
+        cell.set(crate::compiler::code::GlobalCacheEntry {
+            globals_version: globals.version(),
+            builtins_version: builtins.version(),
+            position: pos as u32,
+            in_builtins,
+        });
+    }
+    let d = if in_builtins { &builtins } else { &globals };
+    d.value_at(pos).cloned()
 }
 
 #[inline(always)]
@@ -282,23 +338,23 @@ unsafe fn name_at<'a>(frame: *mut Frame, i: u32) -> &'a str {
 
 #[inline(always)]
 pub(super) unsafe fn load_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let owner = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.getattr(&owner, name_str(unsafe { st.name(oparg) }));
+    let r = unsafe { st.vm() }.getattr(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) });
+    unsafe { pop_drop(st, 1) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn store_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let owner = unsafe { st.pop() };
-    let value = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.setattr(&owner, name_str(unsafe { st.name(oparg) }), value);
+    let value = unsafe { slot(st, 2) }.clone();
+    let r = unsafe { st.vm() }.setattr(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) }, value);
+    unsafe { pop_drop(st, 2) };
     unit_result(st, r)
 }
 
 #[inline(always)]
 pub(super) unsafe fn delete_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let owner = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.setattr(&owner, name_str(unsafe { st.name(oparg) }), Value::NULL);
+    let r = unsafe { st.vm() }.setattr(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) }, Value::NULL);
+    unsafe { pop_drop(st, 1) };
     unit_result(st, r)
 }
 
@@ -317,8 +373,8 @@ pub(super) unsafe fn load_method(st: &mut Exec, oparg: u32) -> Flow {
             return Flow::Next;
         }
     }
-    let owner = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.getattr(&owner, name);
+    let r = unsafe { st.vm() }.getattr(unsafe { slot(st, 1) }, name);
+    unsafe { pop_drop(st, 1) };
     match r {
         Ok(v) => {
             unsafe {
@@ -352,9 +408,26 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
     let kwnames = vm.thread.kwnames.take();
     let kw: &[Value] = kwnames.as_ref().and_then(|k| k.as_tuple()).unwrap_or(&[]);
     let callable = unsafe { &*callable };
-    if callable.as_function().is_some() {
+    if let Some(f) = callable.as_function() {
         // A Python function: push its frame and continue in this loop.
         st.save();
+        if kw.is_empty() && args.len() == f.code.argcount as usize && f.code.is_simple() {
+            // Fast path: the arguments move into the callee's locals.
+            let pushed = unsafe { vm.push_simple_frame(callable, args.as_ptr(), args.len()) };
+            if let Ok(frame) = pushed {
+                // SAFETY: the arguments were moved out; drop the rest
+                // (callable and NULL, or method and self-less callable).
+                unsafe {
+                    st.stack_top = args.as_ptr() as *mut Value;
+                    drop_stack_to(st, base);
+                    (*st.frame).stack_top = base;
+                    st.frame = frame;
+                    st.next_instr = (*frame).next_instr;
+                    st.stack_top = (*frame).stack_top;
+                }
+                return Flow::Next;
+            }
+        }
         let pushed = vm.push_function_frame(callable, args, kw);
         unsafe { drop_stack_to(st, base) };
         // The caller resumes after this CALL with the call's inputs gone.
@@ -508,17 +581,15 @@ pub(super) unsafe fn binary_op(st: &mut Exec, oparg: u32) -> Flow {
         }
         return Flow::Next;
     }
-    let rhs = unsafe { st.pop() };
-    let lhs = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.binary_op(&lhs, &rhs, oparg);
-    drop((lhs, rhs));
+    let r = unsafe { st.vm() }.binary_op(unsafe { slot(st, 2) }, unsafe { slot(st, 1) }, oparg);
+    unsafe { pop_drop(st, 2) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 unsafe fn unary(st: &mut Exec, op: UnaryOp) -> Flow {
-    let v = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.unary_op(&v, op);
+    let r = unsafe { st.vm() }.unary_op(unsafe { slot(st, 1) }, op);
+    unsafe { pop_drop(st, 1) };
     unsafe { push_result(st, r) }
 }
 
@@ -548,9 +619,8 @@ pub(super) unsafe fn unary_invert(st: &mut Exec, _oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn unary_not(st: &mut Exec, _oparg: u32) -> Flow {
-    let v = unsafe { st.pop() };
-    let r = truthy(st.vm, &v).map(|b| Value::bool(!b));
-    drop(v);
+    let r = truthy(st.vm, unsafe { slot(st, 1) }).map(|b| Value::bool(!b));
+    unsafe { pop_drop(st, 1) };
     unsafe { push_result(st, r) }
 }
 
@@ -559,8 +629,27 @@ pub(super) unsafe fn unary_not(st: &mut Exec, _oparg: u32) -> Flow {
 fn truthy(vm: *mut Vm, v: &Value) -> PyResult<bool> {
     match v.as_bool() {
         Some(b) => Ok(b),
-        // SAFETY: the vm is live while the loop runs.
-        None => unsafe { (*vm).truthy(v) },
+        None => match truthy_slow(vm, v) {
+            TRUTH_ERROR => Err(unsafe { (*vm).thread.current_exc.take() }
+                .unwrap_or_else(|| exceptions::system_error("truth test failed without an exception"))),
+            b => Ok(b == 1),
+        },
+    }
+}
+
+const TRUTH_ERROR: u8 = 2;
+
+/// `bool(v)` for non-bools as 0/1, or TRUTH_ERROR with the exception left
+/// in the thread state: a one-register result, so no return slot escapes.
+#[inline(never)]
+fn truthy_slow(vm: *mut Vm, v: &Value) -> u8 {
+    // SAFETY: the vm is live while the loop runs.
+    match unsafe { (*vm).truthy(v) } {
+        Ok(b) => b as u8,
+        Err(e) => {
+            unsafe { (*vm).thread.current_exc = Some(e) };
+            TRUTH_ERROR
+        }
     }
 }
 
@@ -582,30 +671,41 @@ pub(super) unsafe fn compare_op(st: &mut Exec, oparg: u32) -> Flow {
         }
         return Flow::Next;
     }
-    let rhs = unsafe { st.pop() };
-    let lhs = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.compare(&lhs, &rhs, op);
-    drop((lhs, rhs));
+    let r = unsafe { st.vm() }.compare(unsafe { slot(st, 2) }, unsafe { slot(st, 1) }, op);
+    unsafe { pop_drop(st, 2) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn is_op(st: &mut Exec, oparg: u32) -> Flow {
-    let rhs = unsafe { st.pop() };
-    let lhs = unsafe { st.pop() };
-    let same = lhs.is(&rhs);
-    drop((lhs, rhs));
+    let same = unsafe { slot(st, 2) }.is(unsafe { slot(st, 1) });
+    unsafe { pop_drop(st, 2) };
     unsafe { st.push(Value::bool(same != (oparg == 1))) };
     Flow::Next
 }
 
 #[inline(always)]
 pub(super) unsafe fn contains_op(st: &mut Exec, oparg: u32) -> Flow {
-    let container = unsafe { st.pop() };
-    let item = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.contains(&container, &item).map(|b| Value::bool(b != (oparg == 1)));
-    drop((container, item));
-    unsafe { push_result(st, r) }
+    let found = contains_slow(st.vm, unsafe { slot(st, 1) }, unsafe { slot(st, 2) });
+    unsafe { pop_drop(st, 2) };
+    if found == TRUTH_ERROR {
+        return Flow::Error; // the exception is in the thread state
+    }
+    unsafe { st.push(Value::bool((found == 1) != (oparg == 1))) };
+    Flow::Next
+}
+
+/// `item in container` as 0/1, or TRUTH_ERROR (see `truthy_slow`).
+#[inline(never)]
+fn contains_slow(vm: *mut Vm, container: &Value, item: &Value) -> u8 {
+    // SAFETY: the vm is live while the loop runs.
+    match unsafe { (*vm).contains(container, item) } {
+        Ok(b) => b as u8,
+        Err(e) => {
+            unsafe { (*vm).thread.current_exc = Some(e) };
+            TRUTH_ERROR
+        }
+    }
 }
 
 // ---- containers ---------------------------------------------------------------------------
@@ -626,18 +726,23 @@ pub(super) unsafe fn binary_subscr(st: &mut Exec, _oparg: u32) -> Flow {
             return Flow::Next;
         }
     }
-    let sub = unsafe { st.pop() };
-    let container = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.getitem(&container, &sub);
-    drop((container, sub));
+    let r = unsafe { st.vm() }.getitem(unsafe { slot(st, 2) }, unsafe { slot(st, 1) });
+    unsafe { pop_drop(st, 2) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn store_subscr(st: &mut Exec, _oparg: u32) -> Flow {
-    let sub = unsafe { st.pop() };
-    let container = unsafe { st.pop() };
-    let value = unsafe { st.pop() };
+    // Stack: value, container, sub (TOS).
+    let value = unsafe { slot(st, 3) }.clone();
+    let r = store_item(unsafe { st.vm() }, unsafe { slot(st, 2) }, unsafe { slot(st, 1) }, value);
+    unsafe { pop_drop(st, 3) };
+    unit_result(st, r)
+}
+
+/// `container[sub] = value`, with the list[int] case first.
+#[inline(never)]
+fn store_item(vm: &mut Vm, container: &Value, sub: &Value, value: Value) -> PyResult<()> {
     if let (Some(list), Some(i)) = (container.as_list(), sub.as_small_int()) {
         let mut items = list.borrow_mut();
         let idx = if i < 0 { i + items.len() as i64 } else { i };
@@ -645,21 +750,16 @@ pub(super) unsafe fn store_subscr(st: &mut Exec, _oparg: u32) -> Flow {
             let old = std::mem::replace(&mut items[idx as usize], value);
             drop(items);
             drop(old);
-            return Flow::Next;
+            return Ok(());
         }
-        drop(items);
-        let r = unsafe { st.vm() }.setitem(&container, &sub, value);
-        return unit_result(st, r);
     }
-    let r = unsafe { st.vm() }.setitem(&container, &sub, value);
-    unit_result(st, r)
+    vm.setitem(container, sub, value)
 }
 
 #[inline(always)]
 pub(super) unsafe fn delete_subscr(st: &mut Exec, _oparg: u32) -> Flow {
-    let sub = unsafe { st.pop() };
-    let container = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.delitem(&container, &sub);
+    let r = unsafe { st.vm() }.delitem(unsafe { slot(st, 2) }, unsafe { slot(st, 1) });
+    unsafe { pop_drop(st, 2) };
     unit_result(st, r)
 }
 
@@ -672,42 +772,63 @@ pub(super) unsafe fn build_slice(st: &mut Exec, oparg: u32) -> Flow {
     Flow::Next
 }
 
-/// Pops the top `n` items in stack order.
-#[inline(always)]
-unsafe fn pop_n(st: &mut Exec, n: usize) -> Vec<Value> {
+/// Moves the top `n` stack items out, in stack order. Out of line: the
+/// vector must not live in a handler's frame (see the module note).
+#[inline(never)]
+unsafe fn take_items(top: *mut Value, n: usize) -> Vec<Value> {
     let mut items = Vec::with_capacity(n);
-    // SAFETY: the n items are live; they are moved into the vector.
+    // SAFETY: the n items below `top` are live; they are moved into the
+    // vector and the caller lowers the stack top past them.
     unsafe {
-        st.stack_top = st.stack_top.sub(n);
-        std::ptr::copy_nonoverlapping(st.stack_top, items.as_mut_ptr(), n);
+        std::ptr::copy_nonoverlapping(top.sub(n), items.as_mut_ptr(), n);
         items.set_len(n);
     }
     items
 }
 
+#[inline(never)]
+unsafe fn tuple_from_stack(top: *mut Value, n: usize) -> Value {
+    Value::tuple(unsafe { take_items(top, n) })
+}
+
+#[inline(never)]
+unsafe fn list_from_stack(top: *mut Value, n: usize) -> Value {
+    Value::list(unsafe { take_items(top, n) })
+}
+
 #[inline(always)]
 pub(super) unsafe fn build_tuple(st: &mut Exec, oparg: u32) -> Flow {
-    let items = unsafe { pop_n(st, oparg as usize) };
-    unsafe { st.push(Value::tuple(items)) };
+    let n = oparg as usize;
+    let t = unsafe { tuple_from_stack(st.stack_top, n) };
+    unsafe {
+        st.stack_top = st.stack_top.sub(n);
+        st.push(t);
+    }
     Flow::Next
 }
 
 #[inline(always)]
 pub(super) unsafe fn build_list(st: &mut Exec, oparg: u32) -> Flow {
-    let items = unsafe { pop_n(st, oparg as usize) };
-    unsafe { st.push(Value::list(items)) };
+    let n = oparg as usize;
+    let l = unsafe { list_from_stack(st.stack_top, n) };
+    unsafe {
+        st.stack_top = st.stack_top.sub(n);
+        st.push(l);
+    }
     Flow::Next
 }
 
 #[inline(always)]
 pub(super) unsafe fn build_map(st: &mut Exec, oparg: u32) -> Flow {
-    let items = unsafe { pop_n(st, oparg as usize * 2) };
-    let r = build_dict(unsafe { st.vm() }, items);
+    let n = oparg as usize * 2;
+    let r = unsafe { dict_from_stack(st.vm(), st.stack_top, n) };
+    unsafe { st.stack_top = st.stack_top.sub(n) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(never)]
-fn build_dict(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+unsafe fn dict_from_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<Value> {
+    let items = unsafe { take_items(top, n) };
     let mut d = Dict::new();
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
@@ -726,34 +847,47 @@ pub(super) unsafe fn list_append(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn map_add(st: &mut Exec, oparg: u32) -> Flow {
-    let value = unsafe { st.pop() };
-    let key = unsafe { st.pop() };
-    let dict = unsafe { st.peek(oparg as usize) }.clone();
-    let r = unsafe { st.vm() }.setitem(&dict, &key, value);
+    // Stack: dict, ..., key, value (TOS); the dict is oparg items below them.
+    let value = unsafe { slot(st, 1) }.clone();
+    let r = unsafe { st.vm() }.setitem(unsafe { slot(st, oparg as usize + 2) }, unsafe { slot(st, 2) }, value);
+    unsafe { pop_drop(st, 2) };
     unit_result(st, r)
 }
 
 #[inline(always)]
 pub(super) unsafe fn unpack_sequence(st: &mut Exec, oparg: u32) -> Flow {
-    let seq = unsafe { st.pop() };
-    let n = oparg as usize;
-    // Tuples and lists of the right length: push items directly.
-    let direct = match seq.kind() {
-        Some(Kind::Tuple(t)) if t.len() == n => Some(t.to_vec()),
-        Some(Kind::List(l)) if l.borrow().len() == n => Some(l.borrow().clone()),
-        _ => None,
-    };
-    let items = match direct {
-        Some(items) => items,
-        None => match unpack_slow(unsafe { st.vm() }, &seq, n) {
+    match unsafe { unpack_to_stack(st.vm(), st.stack_top, oparg as usize) } {
+        Ok(top) => {
+            st.stack_top = top;
+            Flow::Next
+        }
+        Err(e) => st.raise(e),
+    }
+}
+
+/// Replaces the sequence on top of the stack with its `n` items, first item
+/// on top; returns the new stack top.
+#[inline(never)]
+unsafe fn unpack_to_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<*mut Value> {
+    // SAFETY: TOS is live; co_stacksize leaves room for the n items.
+    let seq = unsafe { std::ptr::read(top.sub(1)) };
+    let items = match seq.kind() {
+        Some(Kind::Tuple(t)) if t.len() == n => t.to_vec(),
+        Some(Kind::List(l)) if l.borrow().len() == n => l.borrow().clone(),
+        _ => match unpack_slow(vm, &seq, n) {
             Ok(items) => items,
-            Err(e) => return st.raise(e),
+            Err(e) => {
+                // Put the sequence back: the unwinder drops the stack.
+                unsafe { std::ptr::write(top.sub(1), seq) };
+                return Err(e);
+            }
         },
     };
-    for item in items.into_iter().rev() {
-        unsafe { st.push(item) };
+    let base = unsafe { top.sub(1) };
+    for (i, item) in items.into_iter().rev().enumerate() {
+        unsafe { std::ptr::write(base.add(i), item) };
     }
-    Flow::Next
+    Ok(unsafe { base.add(n) })
 }
 
 #[inline(never)]
@@ -788,56 +922,65 @@ pub(super) unsafe fn get_iter(st: &mut Exec, _oparg: u32) -> Flow {
     if matches!(unsafe { st.peek(1) }.kind(), Some(Kind::Iter(_))) {
         return Flow::Next; // already an iterator
     }
-    let v = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.iter(&v);
-    drop(v);
+    let r = unsafe { st.vm() }.iter(unsafe { slot(st, 1) });
+    unsafe { pop_drop(st, 1) };
     unsafe { push_result(st, r) }
-}
-
-/// Next item of range and list iterators, inline; `Err(())` for others.
-#[inline(always)]
-fn fast_next(state: &mut IterState) -> Result<Option<Value>, ()> {
-    match state {
-        IterState::Range { next, stop, step } => {
-            let cur = *next;
-            if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                *next = cur.saturating_add(*step);
-                Ok(Some(Value::int(cur)))
-            } else {
-                Ok(None)
-            }
-        }
-        IterState::List { list, index } => {
-            let item = list.as_list().and_then(|l| l.borrow().get(*index).cloned());
-            *index += 1;
-            Ok(item)
-        }
-        _ => Err(()),
-    }
 }
 
 #[inline(always)]
 pub(super) unsafe fn for_iter(st: &mut Exec, oparg: u32) -> Flow {
-    let iter = unsafe { st.peek(1) };
-    let fast = match iter.kind() {
-        Some(Kind::Iter(cell)) => fast_next(&mut cell.borrow_mut()),
-        _ => Err(()),
-    };
-    let next = match fast {
-        Ok(next) => next,
-        Err(()) => match unsafe { st.vm() }.next(iter) {
-            Ok(next) => next,
+    // Range iterators advance inline; everything else out of line.
+    let next = match range_next(unsafe { slot(st, 1) }) {
+        Some(next) => next,
+        None => match iter_next(unsafe { st.vm() }, unsafe { slot(st, 1) }) {
+            Ok(next) if next.is_null() => None,
+            Ok(next) => Some(next),
             Err(e) => return st.raise(e),
         },
     };
     match next {
         Some(v) => unsafe { st.push(v) },
         None => unsafe {
-            drop(st.pop());
+            pop_drop(st, 1);
             st.jump_to(oparg);
         },
     }
     Flow::Next
+}
+
+/// The next item of a range iterator (`Some(None)`: exhausted); `None` if
+/// `iter` is not one.
+#[inline(always)]
+fn range_next(iter: &Value) -> Option<Option<Value>> {
+    let Some(Kind::Iter(cell)) = iter.kind() else {
+        return None;
+    };
+    let mut state = cell.try_borrow_mut().ok()?;
+    let IterState::Range { next, stop, step } = &mut *state else {
+        return None;
+    };
+    let cur = *next;
+    if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
+        *next = cur.saturating_add(*step);
+        Some(Some(Value::int(cur)))
+    } else {
+        Some(None)
+    }
+}
+
+/// The next item of any iterator; NULL when exhausted (one-register result).
+#[inline(never)]
+fn iter_next(vm: &mut Vm, iter: &Value) -> PyResult<Value> {
+    if let Some(Kind::Iter(cell)) = iter.kind() {
+        if let Ok(mut state) = cell.try_borrow_mut() {
+            if let IterState::List { list, index } = &mut *state {
+                let item = list.as_list().and_then(|l| l.borrow().get(*index).cloned());
+                *index += 1;
+                return Ok(item.unwrap_or(Value::NULL));
+            }
+        }
+    }
+    Ok(vm.next(iter)?.unwrap_or(Value::NULL))
 }
 
 #[inline(always)]
@@ -854,10 +997,9 @@ pub(super) unsafe fn jump_backward(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 unsafe fn pop_jump_if(st: &mut Exec, target: u32, jump_when: bool) -> Flow {
-    let v = unsafe { st.pop() };
-    match truthy(st.vm, &v) {
+    match truthy(st.vm, unsafe { slot(st, 1) }) {
         Ok(b) => {
-            drop(v);
+            unsafe { pop_drop(st, 1) };
             if b == jump_when {
                 unsafe { st.jump_to(target) };
             }
@@ -879,7 +1021,7 @@ pub(super) unsafe fn pop_jump_if_true(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 unsafe fn jump_if_or_pop(st: &mut Exec, target: u32, jump_when: bool) -> Flow {
-    match truthy(st.vm, unsafe { st.peek(1) }) {
+    match truthy(st.vm, unsafe { slot(st, 1) }) {
         Ok(b) if b == jump_when => unsafe { st.jump_to(target) },
         Ok(_) => drop(unsafe { st.pop() }),
         Err(e) => return st.raise(e),
@@ -901,36 +1043,48 @@ pub(super) unsafe fn jump_if_true_or_pop(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn format_value(st: &mut Exec, oparg: u32) -> Flow {
-    let spec = if oparg & 4 != 0 { Some(unsafe { st.pop() }) } else { None };
-    let value = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.format_value(&value, oparg & 3, spec.as_ref());
+    let has_spec = oparg & 4 != 0;
+    let (value, spec) = if has_spec {
+        (unsafe { slot(st, 2) }, Some(unsafe { slot(st, 1) }))
+    } else {
+        (unsafe { slot(st, 1) }, None)
+    };
+    let r = unsafe { st.vm() }.format_value(value, oparg & 3, spec);
+    unsafe { pop_drop(st, 1 + has_spec as usize) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn build_string(st: &mut Exec, oparg: u32) -> Flow {
-    let pieces = unsafe { pop_n(st, oparg as usize) };
-    let mut s = String::new();
-    for p in &pieces {
-        s.push_str(p.as_str().map(|x| x.as_str()).unwrap_or(""));
-    }
-    unsafe { st.push(Value::string(s)) };
+    let n = oparg as usize;
+    let s = unsafe { concat_from_stack(st.stack_top, n) };
+    unsafe { pop_drop(st, n) };
+    unsafe { st.push(s) };
     Flow::Next
+}
+
+/// Concatenates the top `n` stack items (all str).
+#[inline(never)]
+unsafe fn concat_from_stack(top: *mut Value, n: usize) -> Value {
+    let mut s = String::new();
+    for i in (1..=n).rev() {
+        // SAFETY: the n items below top are live.
+        let piece = unsafe { &*top.sub(i) };
+        s.push_str(piece.as_str().map(|x| x.as_str()).unwrap_or(""));
+    }
+    Value::string(s)
 }
 
 #[inline(always)]
 pub(super) unsafe fn import_name(st: &mut Exec, oparg: u32) -> Flow {
-    let _fromlist = unsafe { st.pop() };
-    let _level = unsafe { st.pop() };
-    let r = unsafe { st.vm() }.import(name_str(unsafe { st.name(oparg) }));
+    unsafe { pop_drop(st, 2) }; // level, fromlist
+    let r = unsafe { st.vm() }.import(unsafe { name_at(st.frame, oparg) });
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn import_from(st: &mut Exec, oparg: u32) -> Flow {
-    let module = unsafe { st.peek(1) }.clone();
-    let name = name_str(unsafe { st.name(oparg) });
-    let r = unsafe { st.vm() }.import_from(&module, name);
+    let r = unsafe { st.vm() }.import_from(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) });
     unsafe { push_result(st, r) }
 }
 

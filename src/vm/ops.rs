@@ -29,7 +29,12 @@ fn type_name(v: &Value) -> &'static str {
     v.ty().name
 }
 
+// Every method is `#[inline(never)]`: these are the handlers' slow paths,
+// and inlining one would pull its locals (format! buffers, slot-call
+// results) into the handler, where their escaping addresses break the
+// threaded strategy's tail calls (see vm/handlers.rs).
 impl Vm {
+    #[inline(never)]
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
         if let Some(i) = v.as_small_int() {
             return Ok(i.to_string());
@@ -40,6 +45,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn str(&mut self, v: &Value) -> PyResult<String> {
         if let Some(s) = v.as_str() {
             return Ok(s.as_str().to_string());
@@ -50,6 +56,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
         if let Some(s) = v.as_str() {
             return Ok(s.hash());
@@ -68,6 +75,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
         if let Some(b) = v.as_bool() {
             return Ok(b);
@@ -88,6 +96,7 @@ impl Vm {
     // ---- comparisons -------------------------------------------------------------------
 
     /// Rich comparison with the reflected fallback; `==`/`!=` fall back to identity.
+    #[inline(never)]
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (ta, tb) = (a.ty(), b.ty());
         // A subclass operand's reflected method goes first (bool vs int).
@@ -123,6 +132,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         if a.is(b) && !a.is_float() {
             return Ok(true);
@@ -137,6 +147,7 @@ impl Vm {
         self.truthy(&r)
     }
 
+    #[inline(never)]
     pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         if Value::both_small_ints(a, b) {
             return Ok(a.small_int_unchecked() < b.small_int_unchecked());
@@ -148,6 +159,7 @@ impl Vm {
     // ---- arithmetic ------------------------------------------------------------------------
 
     /// BINARY_OP's general path; `oparg` as the instruction has it.
+    #[inline(never)]
     pub fn binary_op(&mut self, a: &Value, b: &Value, oparg: u32) -> PyResult<Value> {
         let Some((op, inplace)) = BinOp::from_oparg(oparg) else {
             return Err(exceptions::system_error(format!("bad BINARY_OP oparg {oparg}")));
@@ -189,6 +201,7 @@ impl Vm {
     }
 
     /// `a <op> b` (not in place).
+    #[inline(never)]
     pub fn binop(&mut self, a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         self.binop_named(a, b, op, false)
     }
@@ -216,6 +229,7 @@ impl Vm {
         )))
     }
 
+    #[inline(never)]
     pub fn unary_op(&mut self, v: &Value, op: UnaryOp) -> PyResult<Value> {
         if let Some(f) = v.ty().slot(|t| t.unary) {
             return f(self, v, op);
@@ -230,6 +244,7 @@ impl Vm {
 
     // ---- containers -------------------------------------------------------------------------
 
+    #[inline(never)]
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
         match v.ty().slot(|t| t.len) {
             Some(f) => f(self, v),
@@ -237,6 +252,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn getitem(&mut self, v: &Value, key: &Value) -> PyResult<Value> {
         if let Some(ty) = v.as_type() {
             // `list[int]`-style generic aliases are not supported.
@@ -248,6 +264,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn setitem(&mut self, v: &Value, key: &Value, value: Value) -> PyResult<()> {
         match v.ty().slot(|t| t.setitem) {
             Some(f) => f(self, v, key, value),
@@ -258,6 +275,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
         match v.ty().slot(|t| t.delitem) {
             Some(f) => f(self, v, key),
@@ -269,6 +287,7 @@ impl Vm {
     }
 
     /// `item in container`.
+    #[inline(never)]
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         if let Some(f) = container.ty().slot(|t| t.contains) {
             return f(self, container, item);
@@ -288,6 +307,7 @@ impl Vm {
         )))
     }
 
+    #[inline(never)]
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         match v.ty().slot(|t| t.iter) {
             Some(f) => f(self, v),
@@ -296,6 +316,7 @@ impl Vm {
     }
 
     /// Advances an iterator; `None` when exhausted.
+    #[inline(never)]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it.ty().slot(|t| t.next) {
             Some(f) => f(self, it),
@@ -304,6 +325,7 @@ impl Vm {
     }
 
     /// Iterates `v` into a vector.
+    #[inline(never)]
     pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Some(t) = v.as_tuple() {
             return Ok(t.to_vec());
@@ -321,6 +343,7 @@ impl Vm {
 
     // ---- attributes ------------------------------------------------------------------------------
 
+    #[inline(never)]
     pub fn getattr(&mut self, v: &Value, name: &str) -> PyResult<Value> {
         let ty = v.ty();
         if let Some(f) = ty.slot(|t| t.getattr) {
@@ -357,6 +380,7 @@ impl Vm {
     }
 
     /// Sets an attribute; `value` NULL deletes it.
+    #[inline(never)]
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
         if let Some(Kind::Module(m)) = v.kind() {
             let d = m.dict.as_dict().expect("module dicts are dicts");
@@ -385,6 +409,7 @@ impl Vm {
     // ---- strings ---------------------------------------------------------------------------------
 
     /// FORMAT_VALUE: conversion (0 none, 1 str, 2 repr, 3 ascii) then format().
+    #[inline(never)]
     pub fn format_value(&mut self, v: &Value, conversion: u32, spec: Option<&Value>) -> PyResult<Value> {
         let converted = match conversion {
             1 => Value::string(self.str(v)?),
@@ -405,6 +430,7 @@ impl Vm {
 
     // ---- imports ---------------------------------------------------------------------------------
 
+    #[inline(never)]
     pub fn import(&mut self, name: &str) -> PyResult<Value> {
         match self.interp.modules.get(name) {
             Some(m) => Ok(m.clone()),
@@ -412,6 +438,7 @@ impl Vm {
         }
     }
 
+    #[inline(never)]
     pub fn import_from(&mut self, module: &Value, name: &str) -> PyResult<Value> {
         self.getattr(module, name).map_err(|_| {
             let mname = match module.kind() {
@@ -426,6 +453,7 @@ impl Vm {
     }
 
     /// `isinstance(v, ty)` for a type object value.
+    #[inline(never)]
     pub fn is_instance(&self, v: &Value, ty: &'static Type) -> bool {
         v.ty().is_subtype(ty)
     }

@@ -1,0 +1,66 @@
+//! The `sys` module: `argv`, `exit`, the recursion limit and a few constants.
+
+use super::args::{clinic_arity, no_args, no_kwargs, one_arg};
+use crate::objects::exceptions::{overflow_error, type_error, value_error, PyErr};
+use crate::objects::{int, types, Dict, PyResult, Value};
+use crate::vm::Vm;
+
+/// Builds `sys` with `argv` as given (the script path first).
+pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
+    let mut d = Dict::new();
+    let mut set = |name: &str, v: Value| d.insert_str(Value::str(name), v);
+    set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
+    set("exit", Value::builtin("exit", sys_exit));
+    set("setrecursionlimit", Value::builtin("setrecursionlimit", sys_setrecursionlimit));
+    set("getrecursionlimit", Value::builtin("getrecursionlimit", sys_getrecursionlimit));
+    set("maxsize", Value::int(i64::MAX));
+    set("version", Value::str("3.11.7 (pyvm) [Rust]"));
+    set(
+        "version_info",
+        Value::tuple(vec![
+            Value::int(3),
+            Value::int(11),
+            Value::int(7),
+            Value::str("final"),
+            Value::int(0),
+        ]),
+    );
+    set("platform", Value::str("linux"));
+    set("byteorder", Value::str("little"));
+    Value::module("sys", Value::dict(d))
+}
+
+/// `sys.exit([status])`: raises SystemExit with the given arguments.
+fn sys_exit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs("exit", kwnames)?;
+    clinic_arity("exit", args, 0, 1)?;
+    Err(PyErr::with_args(&types::SYSTEM_EXIT, args.to_vec()))
+}
+
+fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let n = one_arg("setrecursionlimit", args, kwnames)?;
+    if !n.is_int() {
+        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", n.ty().name)));
+    }
+    let limit = int::as_i64(n)
+        .and_then(|i| i32::try_from(i).ok())
+        .ok_or_else(|| overflow_error("Python int too large to convert to C int"))?;
+    if limit < 1 {
+        return Err(value_error("recursion limit must be greater or equal than 1"));
+    }
+    // As CPython counts it, the running frames plus this call.
+    let depth = vm.thread.depth.saturating_add(1);
+    if depth >= limit as u32 {
+        return Err(PyErr::new(
+            &types::RECURSION_ERROR,
+            format!("cannot set the recursion limit to {limit} at the recursion depth {depth}: the limit is too low"),
+        ));
+    }
+    vm.thread.recursion_limit = limit as u32;
+    Ok(Value::NONE)
+}
+
+fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args("getrecursionlimit", args, kwnames)?;
+    Ok(Value::int(vm.thread.recursion_limit as i64))
+}
