@@ -22,9 +22,17 @@ impl<'a> Args<'a> {
         let npos = args.len() - kwnames.len();
         if npos > params.len() {
             return Err(type_error(if params.len() == required {
-                format!("{fname}() takes exactly {} argument{} ({npos} given)", params.len(), plural(params.len()))
+                format!(
+                    "{fname}() takes exactly {} argument{} ({npos} given)",
+                    params.len(),
+                    plural(params.len())
+                )
             } else {
-                format!("{fname}() takes at most {} argument{} ({npos} given)", params.len(), plural(params.len()))
+                format!(
+                    "{fname}() takes at most {} argument{} ({npos} given)",
+                    params.len(),
+                    plural(params.len())
+                )
             }));
         }
         let mut slots: Vec<Option<&Value>> = vec![None; params.len()];
@@ -42,13 +50,18 @@ impl<'a> Args<'a> {
                 }
                 Some(i) => slots[i] = Some(v),
                 None => {
-                    return Err(type_error(format!("'{name}' is an invalid keyword argument for {fname}()")))
+                    return Err(type_error(format!(
+                        "'{name}' is an invalid keyword argument for {fname}()"
+                    )))
                 }
             }
         }
         if let Some(i) = slots[..required].iter().position(|s| s.is_none()) {
             return Err(type_error(if params[i].is_empty() {
-                format!("{fname}() takes at least {required} argument{} ({npos} given)", plural(required))
+                format!(
+                    "{fname}() takes at least {required} argument{} ({npos} given)",
+                    plural(required)
+                )
             } else {
                 format!("{fname}() missing required argument '{}' (pos {})", params[i], i + 1)
             }));
@@ -106,7 +119,10 @@ pub fn no_args(qualname: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()
     if args.is_empty() {
         Ok(())
     } else {
-        Err(type_error(format!("{qualname}() takes no arguments ({} given)", args.len())))
+        Err(type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            args.len()
+        )))
     }
 }
 
@@ -116,7 +132,10 @@ pub fn one_arg<'a>(qualname: &str, args: &'a [Value], kwnames: &[Value]) -> PyRe
     no_kwargs(qualname, kwnames)?;
     match args {
         [x] => Ok(x),
-        _ => Err(type_error(format!("{qualname}() takes exactly one argument ({} given)", args.len()))),
+        _ => Err(type_error(format!(
+            "{qualname}() takes exactly one argument ({} given)",
+            args.len()
+        ))),
     }
 }
 
@@ -125,13 +144,22 @@ pub fn one_arg<'a>(qualname: &str, args: &'a [Value], kwnames: &[Value]) -> PyRe
 pub fn clinic_arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if min == max && n != min {
-        return Err(type_error(format!("{name} expected {min} argument{}, got {n}", plural(min))));
+        return Err(type_error(format!(
+            "{name} expected {min} argument{}, got {n}",
+            plural(min)
+        )));
     }
     if n < min {
-        return Err(type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
+        return Err(type_error(format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            plural(min)
+        )));
     }
     if n > max {
-        return Err(type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
+        return Err(type_error(format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            plural(max)
+        )));
     }
     Ok(())
 }
@@ -141,10 +169,16 @@ pub fn clinic_arity(name: &str, args: &[Value], min: usize, max: usize) -> PyRes
 pub fn tuple_arity(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n < min {
-        return Err(type_error(format!("{name}() takes at least {min} argument{} ({n} given)", plural(min))));
+        return Err(type_error(format!(
+            "{name}() takes at least {min} argument{} ({n} given)",
+            plural(min)
+        )));
     }
     if n > max {
-        return Err(type_error(format!("{name}() takes at most {max} argument{} ({n} given)", plural(max))));
+        return Err(type_error(format!(
+            "{name}() takes at most {max} argument{} ({n} given)",
+            plural(max)
+        )));
     }
     Ok(())
 }

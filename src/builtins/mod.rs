@@ -184,7 +184,10 @@ fn sort_permutation(vm: &mut Vm, keys: &[Value]) -> PyResult<Vec<usize>> {
     }
     if keys.iter().all(|k| k.as_str().is_some()) {
         idx.sort_by(|&a, &b| {
-            let (x, y) = (keys[a].as_str().map(|s| s.as_str()), keys[b].as_str().map(|s| s.as_str()));
+            let (x, y) = (
+                keys[a].as_str().map(|s| s.as_str()),
+                keys[b].as_str().map(|s| s.as_str()),
+            );
             x.cmp(&y)
         });
         return Ok(idx);
@@ -257,7 +260,11 @@ pub fn sort_options<'a>(kw: &[(&'a str, &'a Value)]) -> PyResult<(Option<&'a Val
         match name {
             "key" => key = Some(v).filter(|v| !v.is_none()),
             "reverse" => reverse = index_clamped(v)? != 0,
-            _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for sort()"))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{name}' is an invalid keyword argument for sort()"
+                )))
+            }
         }
     }
     Ok((key, reverse))
@@ -273,7 +280,10 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
         } else if let Some(s) = v.as_str() {
             Ok(s.as_str().to_string())
         } else {
-            Err(type_error(format!("{name} must be None or a string, not {}", v.ty().name)))
+            Err(type_error(format!(
+                "{name} must be None or a string, not {}",
+                v.ty().name
+            )))
         }
     };
     let mut sep = " ".to_string();
@@ -286,7 +296,11 @@ fn builtin_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             // There is no file object type yet: output always goes to stdout.
             "file" => {}
             "flush" => flush = vm.truthy(v)?,
-            _ => return Err(type_error(format!("'{name}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(type_error(format!(
+                    "'{name}' is an invalid keyword argument for print()"
+                )))
+            }
         }
     }
     // Written piece by piece, as CPython does: output before a failing
@@ -329,7 +343,12 @@ fn builtin_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         None => "",
         Some(s) => match s.as_str() {
             Some(s) => s.as_str(),
-            None => return Err(type_error(format!("format() argument 2 must be str, not {}", s.ty().name))),
+            None => {
+                return Err(type_error(format!(
+                    "format() argument 2 must be str, not {}",
+                    s.ty().name
+                )))
+            }
         },
     };
     Ok(Value::string(format::format_value(vm, &args[0], spec)?))
@@ -400,7 +419,10 @@ fn matches_classinfo(ty: &'static Type, classinfo: &Value, fname: &str, depth: u
     }
     if let Some(items) = classinfo.as_tuple() {
         if depth > 1000 {
-            return Err(PyErr::new(&types::RECURSION_ERROR, format!("maximum recursion depth exceeded in __{fname}__")));
+            return Err(PyErr::new(
+                &types::RECURSION_ERROR,
+                format!("maximum recursion depth exceeded in __{fname}__"),
+            ));
         }
         for item in items {
             if matches_classinfo(ty, item, fname, depth + 1)? {
@@ -409,7 +431,11 @@ fn matches_classinfo(ty: &'static Type, classinfo: &Value, fname: &str, depth: u
         }
         return Ok(false);
     }
-    Err(type_error(format!("{fname}() arg 2 must be a type, a tuple of types, or a union")))
+    Err(type_error(if fname == "issubclass" {
+        "issubclass() arg 2 must be a class, a tuple of classes, or a union"
+    } else {
+        "isinstance() arg 2 must be a type, a tuple of types, or a union"
+    }))
 }
 
 fn builtin_isinstance(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -462,9 +488,15 @@ fn builtin_round(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         if n >= 0 {
             return Ok(as_int);
         }
-        return Ok(Value::bigint(round_int(&int::to_bigint(&number).unwrap_or_default(), n.unsigned_abs())));
+        return Ok(Value::bigint(round_int(
+            &int::to_bigint(&number).unwrap_or_default(),
+            n.unsigned_abs(),
+        )));
     }
-    Err(type_error(format!("type {} doesn't define __round__ method", number.ty().name)))
+    Err(type_error(format!(
+        "type {} doesn't define __round__ method",
+        number.ty().name
+    )))
 }
 
 /// Rounds `x` to a multiple of 10^places, ties to even.
@@ -528,7 +560,10 @@ fn int_to_radix(fname: &str, args: &[Value], kwnames: &[Value], radix: u32, pref
     }
     let b = int::to_bigint(x).unwrap_or_default();
     let sign = if b.is_negative() { "-" } else { "" };
-    Ok(Value::string(format!("{sign}{prefix}{}", b.magnitude().to_str_radix(radix))))
+    Ok(Value::string(format!(
+        "{sign}{prefix}{}",
+        b.magnitude().to_str_radix(radix)
+    )))
 }
 
 fn builtin_hex(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -544,7 +579,10 @@ fn builtin_bin(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 fn builtin_ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg("ord", args, kwnames)?;
     let Some(s) = x.as_str() else {
-        return Err(type_error(format!("ord() expected string of length 1, but {} found", x.ty().name)));
+        return Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            x.ty().name
+        )));
     };
     let mut chars = s.as_str().chars();
     match (chars.next(), chars.next()) {
@@ -577,6 +615,9 @@ fn builtin_chr(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 /// `min()` / `max()`: one iterable or several arguments; `key=`, `default=`.
 fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, op: CompareOp) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
+    if pos.is_empty() {
+        return Err(type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
     let mut key = None;
     let mut default = None;
     for &(k, v) in &kw {
@@ -587,7 +628,6 @@ fn min_max(vm: &mut Vm, args: &[Value], kwnames: &[Value], name: &str, op: Compa
         }
     }
     let source = match pos {
-        [] => return Err(type_error(format!("{name} expected at least 1 argument, got 0"))),
         [iterable] => Some(vm.iter(iterable)?),
         _ => {
             if default.is_some() {
@@ -734,12 +774,23 @@ fn builtin_enumerate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         return Err(type_error("enumerate() missing required argument 'iterable'"));
     };
     let start = match a.get(1) {
-        None => 0,
-        Some(s) if s.is_int() => int::index(s)?,
+        None => Value::int(0),
+        Some(s) if s.is_int() => s.clone(),
         Some(s) => return Err(not_an_integer(s)),
     };
     let inner = vm.iter(iterable)?;
-    Ok(Value::iter(IterState::Enumerate { inner, count: start }))
+    if let Some(count) = start.as_small_int() {
+        return Ok(Value::iter(IterState::Enumerate { inner, count }));
+    }
+    // Counts beyond the inline range (the iterator state counts in i64):
+    // enumerate eagerly with arbitrary-precision counts.
+    let mut count = int::to_bigint(&start).unwrap_or_default();
+    let mut items = Vec::new();
+    while let Some(x) = vm.next(&inner)? {
+        items.push(Value::tuple(vec![Value::bigint(count.clone()), x]));
+        count += 1;
+    }
+    Ok(Value::iter(IterState::Items { items, index: 0 }))
 }
 
 fn builtin_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -11,8 +11,14 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
     let mut set = |name: &str, v: Value| d.insert_str(Value::str(name), v);
     set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
     set("exit", Value::builtin("exit", sys_exit));
-    set("setrecursionlimit", Value::builtin("setrecursionlimit", sys_setrecursionlimit));
-    set("getrecursionlimit", Value::builtin("getrecursionlimit", sys_getrecursionlimit));
+    set(
+        "setrecursionlimit",
+        Value::builtin("setrecursionlimit", sys_setrecursionlimit),
+    );
+    set(
+        "getrecursionlimit",
+        Value::builtin("getrecursionlimit", sys_getrecursionlimit),
+    );
     set("maxsize", Value::int(i64::MAX));
     set("version", Value::str("3.11.7 (pyvm) [Rust]"));
     set(
@@ -40,7 +46,10 @@ fn sys_exit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let n = one_arg("setrecursionlimit", args, kwnames)?;
     if !n.is_int() {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", n.ty().name)));
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            n.ty().name
+        )));
     }
     let limit = int::as_i64(n)
         .and_then(|i| i32::try_from(i).ok())
@@ -61,6 +70,6 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRe
 }
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    no_args("getrecursionlimit", args, kwnames)?;
+    no_args("sys.getrecursionlimit", args, kwnames)?;
     Ok(Value::int(vm.thread.recursion_limit as i64))
 }

@@ -51,27 +51,39 @@ impl InstrSeq {
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, line: u32) {
-        self.instrs.push(Instr { op, arg, target: None, line });
+        self.instrs.push(Instr {
+            op,
+            arg,
+            target: None,
+            line,
+        });
     }
 
     pub fn emit_jump(&mut self, op: Opcode, target: Label, line: u32) {
-        self.instrs.push(Instr { op, arg: 0, target: Some(target), line });
+        self.instrs.push(Instr {
+            op,
+            arg: 0,
+            target: Some(target),
+            line,
+        });
     }
 
     /// Whether control can run past the last instruction (so the code
     /// object needs an implicit `return None`).
     pub fn falls_off_end(&self) -> bool {
-        let label_at_end = self.labels.iter().any(|&at| at == Some(self.instrs.len()));
+        let label_at_end = self.labels.contains(&Some(self.instrs.len()));
         label_at_end || self.instrs.last().is_none_or(|last| !is_terminator(last.op))
     }
 }
+
+/// `(first code unit, line)` rows, one per change of line.
+type LineTable = Vec<(u32, u32)>;
 
 /// The output of [`assemble`].
 #[derive(Debug)]
 pub(crate) struct Assembled {
     pub code: Vec<CodeUnit>,
-    /// `(first code unit, line)` rows, one per change of line.
-    pub linetable: Vec<(u32, u32)>,
+    pub linetable: LineTable,
     pub stacksize: u32,
 }
 
@@ -108,7 +120,11 @@ pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembl
     if superinstructions {
         fuse_superinstructions(&mut code);
     }
-    Ok(Assembled { code, linetable, stacksize })
+    Ok(Assembled {
+        code,
+        linetable,
+        stacksize,
+    })
 }
 
 fn resolve_labels(seq: InstrSeq) -> Result<Vec<Node>, String> {
@@ -124,7 +140,12 @@ fn resolve_labels(seq: InstrSeq) -> Result<Vec<Node>, String> {
                     None => return Err(format!("{} jumps to an unbound label", instr.op.name())),
                 },
             };
-            Ok(Node { op: instr.op, arg: instr.arg, target, line: instr.line })
+            Ok(Node {
+                op: instr.op,
+                arg: instr.arg,
+                target,
+                line: instr.line,
+            })
         })
         .collect()
 }
@@ -166,7 +187,10 @@ fn stack_depths(nodes: &[Node]) -> Result<(Vec<Option<u32>>, u32), String> {
             match depths[i] {
                 Some(seen) if seen as i32 == depth => break,
                 Some(seen) => {
-                    return Err(format!("inconsistent stack depth at {}: {seen} and {depth}", node.op.name()));
+                    return Err(format!(
+                        "inconsistent stack depth at {}: {seen} and {depth}",
+                        node.op.name()
+                    ));
                 }
                 None => depths[i] = Some(depth as u32),
             }
@@ -218,7 +242,11 @@ fn find_jump_to_next(nodes: &[Node]) -> Option<usize> {
 fn set_jump_directions(nodes: &mut [Node]) {
     for (i, node) in nodes.iter_mut().enumerate() {
         if let (true, Some(target)) = (is_unconditional_jump(node.op), node.target) {
-            node.op = if target <= i { Opcode::JUMP_BACKWARD } else { Opcode::JUMP_FORWARD };
+            node.op = if target <= i {
+                Opcode::JUMP_BACKWARD
+            } else {
+                Opcode::JUMP_FORWARD
+            };
         }
     }
 }
@@ -236,7 +264,10 @@ fn prefix_count(arg: u32) -> usize {
 /// Code units of each node, prefixes included; iterated to a fixed point
 /// because jump opargs are offsets that depend on the sizes.
 fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
-    let mut sizes: Vec<usize> = nodes.iter().map(|n| 1 + if n.target.is_some() { 0 } else { prefix_count(n.arg) }).collect();
+    let mut sizes: Vec<usize> = nodes
+        .iter()
+        .map(|n| 1 + if n.target.is_some() { 0 } else { prefix_count(n.arg) })
+        .collect();
     loop {
         let mut offsets = Vec::with_capacity(nodes.len() + 1);
         let mut at = 0u32;
@@ -261,10 +292,10 @@ fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
     }
 }
 
-fn emit_units(nodes: &[Node]) -> Result<(Vec<CodeUnit>, Vec<(u32, u32)>), String> {
+fn emit_units(nodes: &[Node]) -> Result<(Vec<CodeUnit>, LineTable), String> {
     let (sizes, offsets) = layout(nodes);
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize);
-    let mut linetable: Vec<(u32, u32)> = Vec::new();
+    let mut linetable = LineTable::new();
     for (i, node) in nodes.iter().enumerate() {
         let arg = match node.target {
             Some(target) => offsets[target],
@@ -318,7 +349,9 @@ mod tests {
     }
 
     fn ops(code: &[CodeUnit]) -> Vec<&'static str> {
-        code.iter().map(|&u| Opcode::from_u8(u as u8).map_or("?", |op| op.name())).collect()
+        code.iter()
+            .map(|&u| Opcode::from_u8(u as u8).map_or("?", |op| op.name()))
+            .collect()
     }
 
     #[test]
@@ -359,8 +392,17 @@ mod tests {
         assert_eq!(
             ops(&out.code),
             [
-                "LOAD_FAST", "GET_ITER", "FOR_ITER", "STORE_FAST", "LOAD_GLOBAL", "LOAD_FAST", "CALL", "POP_TOP",
-                "JUMP_BACKWARD", "LOAD_CONST", "RETURN_VALUE"
+                "LOAD_FAST",
+                "GET_ITER",
+                "FOR_ITER",
+                "STORE_FAST",
+                "LOAD_GLOBAL",
+                "LOAD_FAST",
+                "CALL",
+                "POP_TOP",
+                "JUMP_BACKWARD",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
         assert_eq!(out.code[2] >> 8, 9, "FOR_ITER exits to the absolute unit 9");
@@ -455,8 +497,14 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "LOAD_FAST__LOAD_FAST", "LOAD_FAST", "LOAD_FAST", "EXTENDED_ARG", "LOAD_FAST", "LOAD_FAST",
-                "STORE_FAST__STORE_FAST", "STORE_FAST"
+                "LOAD_FAST__LOAD_FAST",
+                "LOAD_FAST",
+                "LOAD_FAST",
+                "EXTENDED_ARG",
+                "LOAD_FAST",
+                "LOAD_FAST",
+                "STORE_FAST__STORE_FAST",
+                "STORE_FAST"
             ]
         );
         assert_eq!(code[0] >> 8, 0, "the first part keeps its oparg");

@@ -81,6 +81,10 @@ pub struct CodeObject {
     /// One LOAD_GLOBAL cache per `co_names` entry (the VM's inline cache;
     /// start with `CodeObject::empty_global_cache(names.len())`).
     pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+    /// CALL's fast path takes exactly this many positional arguments:
+    /// `argcount` when `is_simple()`, else `u32::MAX` (never matches).
+    /// Set with `CodeObject::fast_call_arity` when the code is built.
+    pub fast_call_argcount: u32,
 }
 
 impl CodeObject {
@@ -100,6 +104,14 @@ impl CodeObject {
     /// Slots a frame needs: localsplus plus the value stack.
     pub fn frame_size(&self) -> usize {
         self.nlocalsplus() + self.stacksize as usize
+    }
+    /// The value for `fast_call_argcount`.
+    pub fn fast_call_arity(&self) -> u32 {
+        if self.is_simple() {
+            self.argcount
+        } else {
+            u32::MAX
+        }
     }
     /// Whether calls can take CALL's fast path: locals only (no cells, free
     /// variables or keyword-only parameters), so arguments move straight

@@ -260,7 +260,13 @@ pub(crate) fn compile_module(
     src: &Source,
     options: &CompileOptions,
 ) -> CResult<Rc<CodeObject>> {
-    let mut c = Compiler { src, table, options, filename: Rc::from(src.filename), units: Vec::new() };
+    let mut c = Compiler {
+        src,
+        table,
+        options,
+        filename: Rc::from(src.filename),
+        units: Vec::new(),
+    };
     c.enter_unit(SymbolTable::MODULE, "<module>".into(), "<module>".into(), 1);
     let mut body = &module.body[..];
     if let Some((docstring, rest)) = split_docstring(body) {
@@ -292,7 +298,11 @@ impl<'a> Compiler<'a> {
     fn enter_unit(&mut self, block: usize, name: String, qualname: String, firstlineno: u32) {
         let b = &self.table.blocks[block];
         let varnames = b.params.clone();
-        let varname_index = varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+        let varname_index = varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
         self.units.push(Unit {
             block,
             name,
@@ -338,8 +348,12 @@ impl<'a> Compiler<'a> {
             }
         }
         let firstline = u.firstlineno;
-        let assembled = assemble::assemble(std::mem::take(&mut u.seq), self.options.superinstructions)
-            .map_err(|msg| Box::new(self.internal(&msg, TextRange::default()).with_line(self.src, firstline)))?;
+        let assembled =
+            assemble::assemble(std::mem::take(&mut u.seq), self.options.superinstructions).map_err(|msg| {
+                let mut error = self.internal(&msg, TextRange::default());
+                error.move_to_line(self.src, firstline);
+                error
+            })?;
         let block = &self.table.blocks[u.block];
         let mut co_flags = 0;
         if block.kind.is_function_like() {
@@ -351,8 +365,12 @@ impl<'a> Compiler<'a> {
         if u.cellvars.is_empty() && u.freevars.is_empty() {
             co_flags |= flags::NOFREE;
         }
-        let cell2arg = u.cellvars.iter().map(|cell| block.params.iter().position(|p| p == cell).map(|i| i as u32)).collect();
-        Ok(Rc::new(CodeObject {
+        let cell2arg = u
+            .cellvars
+            .iter()
+            .map(|cell| block.params.iter().position(|p| p == cell).map(|i| i as u32))
+            .collect();
+        let mut code = CodeObject {
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -372,7 +390,10 @@ impl<'a> Compiler<'a> {
             linetable: assembled.linetable,
             exceptiontable: Vec::new(),
             global_cache: CodeObject::empty_global_cache(u.names.len()),
-        }))
+            fast_call_argcount: u32::MAX,
+        };
+        code.fast_call_argcount = code.fast_call_arity();
+        Ok(Rc::new(code))
     }
 
     fn u(&mut self) -> &mut Unit {
@@ -380,13 +401,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn block_kind(&self) -> BlockKind {
-        self.units.last().map_or(BlockKind::Module, |u| self.table.blocks[u.block].kind)
+        self.units
+            .last()
+            .map_or(BlockKind::Module, |u| self.table.blocks[u.block].kind)
     }
 
     /// `co_qualname` of a code object defined in the current unit
     /// (CPython's `compiler_set_qualname`).
     fn qualname(&self, name: &str) -> String {
-        let Some(parent) = self.units.last() else { return name.to_string() };
+        let Some(parent) = self.units.last() else {
+            return name.to_string();
+        };
         let block = &self.table.blocks[parent.block];
         match block.kind {
             BlockKind::Module => name.to_string(),
@@ -398,13 +423,19 @@ impl<'a> Compiler<'a> {
 
     /// The symbol-table block opened by the node spanning `range`.
     fn block_for(&self, range: TextRange) -> CResult<usize> {
-        self.table.block_for(range).ok_or_else(|| self.internal("no symbol table for this block", range))
+        self.table
+            .block_for(range)
+            .ok_or_else(|| self.internal("no symbol table for this block", range))
     }
 
     // ---- errors ----------------------------------------------------------------
 
     fn unsupported(&self, what: &str, range: TextRange) -> Box<CompileError> {
-        Box::new(self.src.error("NotImplementedError", format!("pyvm does not support {what} yet"), range))
+        Box::new(self.src.error(
+            "NotImplementedError",
+            format!("pyvm does not support {what} yet"),
+            range,
+        ))
     }
 
     fn syntax_error(&self, msg: impl Into<String>, range: TextRange) -> Box<CompileError> {
@@ -412,7 +443,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn internal(&self, msg: &str, range: TextRange) -> Box<CompileError> {
-        Box::new(self.src.error("SyntaxError", format!("internal compiler error: {msg}"), range))
+        Box::new(
+            self.src
+                .error("SyntaxError", format!("internal compiler error: {msg}"), range),
+        )
     }
 
     // ---- emitting --------------------------------------------------------------
@@ -458,7 +492,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn end_line(&self, range: TextRange) -> u32 {
-        self.src.line_of(range.end().to_u32().saturating_sub(1).max(range.start().to_u32()))
+        self.src
+            .line_of(range.end().to_u32().saturating_sub(1).max(range.start().to_u32()))
     }
 
     fn add_const(&mut self, value: Const) -> u32 {
@@ -563,7 +598,10 @@ impl<'a> Compiler<'a> {
     fn load_callable_name(&mut self, name: &str, range: TextRange) -> CResult {
         let block = &self.table.blocks[self.u().block];
         let global = block.kind.is_function_like()
-            && matches!(block.scope(name), None | Some(Scope::GlobalExplicit | Scope::GlobalImplicit));
+            && matches!(
+                block.scope(name),
+                None | Some(Scope::GlobalExplicit | Scope::GlobalImplicit)
+            );
         if global {
             let i = self.name_index(name);
             self.emit(Opcode::LOAD_GLOBAL, i << 1 | 1);
@@ -666,7 +704,10 @@ impl<'a> Compiler<'a> {
     fn compile_if(&mut self, if_: &ast::StmtIf) -> CResult {
         let end = self.new_label();
         let first = std::iter::once((Some(&*if_.test), &if_.body[..], if_.range));
-        let rest = if_.elif_else_clauses.iter().map(|c| (c.test.as_ref(), &c.body[..], c.range));
+        let rest = if_
+            .elif_else_clauses
+            .iter()
+            .map(|c| (c.test.as_ref(), &c.body[..], c.range));
         let clauses: Vec<_> = first.chain(rest).collect();
         for (i, (test, body, range)) in clauses.iter().enumerate() {
             self.set_line(*range);
@@ -688,16 +729,20 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `while test: body else: orelse`. The test is at the top; the body
-    /// ends with JUMP_BACKWARD to it.
+    /// `while test: body else: orelse`, laid out like CPython 3.11: the
+    /// test runs once at the top and again at the bottom, where it jumps
+    /// back into the body, so an iteration dispatches no unconditional jump.
+    /// `continue` goes to the top test.
     fn compile_while(&mut self, while_: &ast::StmtWhile) -> CResult {
-        let (head, orelse, end) = (self.new_label(), self.new_label(), self.new_label());
+        let (head, body, orelse, end) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
         self.bind(head);
         self.jump_if(&while_.test, orelse, false)?;
+        self.bind(body);
         self.u().loops.push(Loop { kind: LoopKind::While, continue_to: head, break_to: end });
         self.compile_body(&while_.body)?;
-        self.jump(head);
         self.u().loops.pop();
+        self.set_line(while_.range);
+        self.jump_if(&while_.test, body, true)?;
         self.bind(orelse);
         self.compile_body(&while_.orelse)?;
         self.bind(end);
@@ -715,7 +760,11 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::GET_ITER, 0);
         self.bind(head);
         self.emit_jump(Opcode::FOR_ITER, exhausted);
-        self.u().loops.push(Loop { kind: LoopKind::For, continue_to: head, break_to: end });
+        self.u().loops.push(Loop {
+            kind: LoopKind::For,
+            continue_to: head,
+            break_to: end,
+        });
         self.compile_store(&for_.target)?;
         self.compile_body(&for_.body)?;
         self.jump(head);
@@ -745,7 +794,9 @@ impl<'a> Compiler<'a> {
     /// reordered with SWAP (or stored in reverse), as CPython's peephole
     /// optimizer does for BUILD_TUPLE + UNPACK_SEQUENCE of up to three items.
     fn compile_swap_assign(&mut self, assign: &ast::StmtAssign) -> CResult<bool> {
-        let [target] = &assign.targets[..] else { return Ok(false) };
+        let [target] = &assign.targets[..] else {
+            return Ok(false);
+        };
         let (Some(targets), Some(values)) = (display_elts(target), display_elts(&assign.value)) else {
             return Ok(false);
         };
@@ -763,8 +814,15 @@ impl<'a> Compiler<'a> {
         // Stores to distinct plain names can run in reverse order instead
         // (CPython's `apply_static_swaps`): nothing can observe the order.
         let mut names = std::collections::HashSet::new();
-        if targets.iter().all(|t| matches!(t, Expr::Name(name) if names.insert(name.id.as_str()))) {
-            return targets.iter().rev().try_for_each(|t| self.compile_store(t)).map(|()| true);
+        if targets
+            .iter()
+            .all(|t| matches!(t, Expr::Name(name) if names.insert(name.id.as_str())))
+        {
+            return targets
+                .iter()
+                .rev()
+                .try_for_each(|t| self.compile_store(t))
+                .map(|()| true);
         }
         if n > 1 {
             self.emit(Opcode::SWAP, n as u32);
@@ -807,21 +865,33 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             other => Err(self.syntax_error(
-                format!("'{}' is an illegal expression for augmented assignment", describe_expr(other)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    describe_expr(other)
+                ),
                 other.range(),
             )),
         }
     }
 
-    /// `target: annotation [= value]`. Annotations are not evaluated.
+    /// `target: annotation [= value]`. Annotations are not evaluated (nor
+    /// stored in `__annotations__`); without a value, an attribute or
+    /// subscript target is still evaluated, as in CPython.
     fn compile_ann_assign(&mut self, ann: &ast::StmtAnnAssign) -> CResult {
-        match &ann.value {
-            Some(value) => {
-                self.compile_expr(value)?;
-                self.compile_store(&ann.target)
-            }
-            None => Ok(()),
+        if let Some(value) = &ann.value {
+            self.compile_expr(value)?;
+            return self.compile_store(&ann.target);
         }
+        let parts = match &*ann.target {
+            Expr::Attribute(attr) => vec![&*attr.value],
+            Expr::Subscript(sub) => vec![&*sub.value, &*sub.slice],
+            _ => Vec::new(),
+        };
+        for part in parts {
+            self.compile_expr(part)?;
+            self.emit(Opcode::POP_TOP, 0);
+        }
+        Ok(())
     }
 
     fn compile_import(&mut self, import: &ast::StmtImport) -> CResult {
@@ -1008,7 +1078,9 @@ impl<'a> Compiler<'a> {
         }
         // As in CPython 3.11: None first, so a lambda cannot have a docstring.
         self.add_const(Const::None);
-        let body = self.compile_expr(&lambda.body).map(|()| self.emit(Opcode::RETURN_VALUE, 0));
+        let body = self
+            .compile_expr(&lambda.body)
+            .map(|()| self.emit(Opcode::RETURN_VALUE, 0));
         let code = self.finish_nested_unit(body)?;
         self.make_function(code, flags, lambda.range)
     }
@@ -1190,7 +1262,9 @@ impl<'a> Compiler<'a> {
                 // Every value but the last decides the `or`/`and` early.
                 let decides_when = op.op == ast::BoolOp::Or;
                 let next = if decides_when == cond { target } else { self.new_label() };
-                let Some((last, rest)) = op.values.split_last() else { return Ok(()) };
+                let Some((last, rest)) = op.values.split_last() else {
+                    return Ok(());
+                };
                 for value in rest {
                     self.jump_if(value, next, decides_when)?;
                 }
@@ -1226,7 +1300,14 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&cmp.comparators[n - 1])?;
                 let (opcode, arg) = compare_op(cmp.ops[n - 1]);
                 self.emit(opcode, arg);
-                self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
+                self.emit_jump(
+                    if cond {
+                        Opcode::POP_JUMP_IF_TRUE
+                    } else {
+                        Opcode::POP_JUMP_IF_FALSE
+                    },
+                    target,
+                );
                 let end = self.new_label();
                 self.jump(end);
                 self.bind(cleanup);
@@ -1240,7 +1321,14 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.compile_expr(expr)?;
-                self.emit_jump(if cond { Opcode::POP_JUMP_IF_TRUE } else { Opcode::POP_JUMP_IF_FALSE }, target);
+                self.emit_jump(
+                    if cond {
+                        Opcode::POP_JUMP_IF_TRUE
+                    } else {
+                        Opcode::POP_JUMP_IF_FALSE
+                    },
+                    target,
+                );
                 Ok(())
             }
         }
@@ -1563,7 +1651,11 @@ impl<'a> Compiler<'a> {
             self.compile_expr(&kw.value)?;
         }
         if !args.keywords.is_empty() {
-            let names = args.keywords.iter().filter_map(|k| k.arg.as_ref()).map(|n| Const::Str(n.to_string()));
+            let names = args
+                .keywords
+                .iter()
+                .filter_map(|k| k.arg.as_ref())
+                .map(|n| Const::Str(n.to_string()));
             let i = self.add_const(Const::Tuple(names.collect()));
             self.emit(Opcode::KW_NAMES, i);
         }
@@ -1631,13 +1723,12 @@ impl<'a> Compiler<'a> {
 }
 
 impl CompileError {
-    /// The same error reported on another line (for errors without a node).
-    fn with_line(mut self: Box<Self>, src: &Source, line: u32) -> CompileError {
+    /// Reports the error on `line`, without a caret (for errors without a node).
+    fn move_to_line(&mut self, src: &Source, line: u32) {
         self.lineno = line;
         self.col = 0;
         self.end_col = 0;
         self.line_text = src.line_text(line);
-        *self
     }
 }
 
@@ -1681,7 +1772,10 @@ fn collect_pieces<'e>(elements: &'e ast::InterpolatedStringElements, pieces: &mu
             ast::InterpolatedStringElement::Interpolation(field) => {
                 // `{x = }` first prints its own source text.
                 if let Some(debug) = &field.debug_text {
-                    push_text(pieces, &format!("{}{}{}", debug.leading(), debug.expression(), debug.trailing()));
+                    push_text(
+                        pieces,
+                        &format!("{}{}{}", debug.leading(), debug.expression(), debug.trailing()),
+                    );
                 }
                 pieces.push(Piece::Field(field));
             }
@@ -1726,7 +1820,10 @@ mod tests {
     }
 
     fn ops_args(code: &CodeObject) -> Vec<(&'static str, u32)> {
-        code.instructions().into_iter().map(|(_, op, arg)| (op.name(), if op.has_arg() { arg } else { 0 })).collect()
+        code.instructions()
+            .into_iter()
+            .map(|(_, op, arg)| (op.name(), if op.has_arg() { arg } else { 0 }))
+            .collect()
     }
 
     fn error(src: &str) -> super::super::CompileError {
@@ -1743,7 +1840,10 @@ mod tests {
         assert_eq!(code.consts.len(), 2);
         assert_eq!(code.stacksize, 1);
         assert_eq!(code.flags, flags::NOFREE);
-        assert_eq!((code.name.as_str(), code.qualname.as_str(), code.firstlineno), ("<module>", "<module>", 1));
+        assert_eq!(
+            (code.name.as_str(), code.qualname.as_str(), code.firstlineno),
+            ("<module>", "<module>", 1)
+        );
     }
 
     #[test]
@@ -1752,13 +1852,28 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "LOAD_NAME", "GET_ITER", "FOR_ITER", "STORE_NAME", "LOAD_NAME", "POP_JUMP_IF_FALSE",
+                "LOAD_NAME",
+                "GET_ITER",
+                "FOR_ITER",
+                "STORE_NAME",
+                "LOAD_NAME",
+                "POP_JUMP_IF_FALSE",
                 // break: drop the iterator, skip the else part
-                "POP_TOP", "JUMP_FORWARD",
-                "PUSH_NULL", "LOAD_NAME", "LOAD_NAME", "CALL", "POP_TOP", "JUMP_BACKWARD",
+                "POP_TOP",
+                "JUMP_FORWARD",
+                "PUSH_NULL",
+                "LOAD_NAME",
+                "LOAD_NAME",
+                "CALL",
+                "POP_TOP",
+                "JUMP_BACKWARD",
                 // else
-                "PUSH_NULL", "LOAD_NAME", "CALL", "POP_TOP",
-                "LOAD_CONST", "RETURN_VALUE"
+                "PUSH_NULL",
+                "LOAD_NAME",
+                "CALL",
+                "POP_TOP",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
         let code_args = ops_args(&code);
@@ -1775,15 +1890,18 @@ mod tests {
             ops_args(&code),
             [
                 ("LOAD_NAME", 0),
-                ("POP_JUMP_IF_FALSE", 10),
+                ("POP_JUMP_IF_FALSE", 11),
                 ("LOAD_NAME", 1),
                 ("POP_JUMP_IF_FALSE", 5),
+                // continue: back to the test at the top
                 ("JUMP_BACKWARD", 0),
                 ("PUSH_NULL", 0),
                 ("LOAD_NAME", 2),
                 ("CALL", 0),
                 ("POP_TOP", 0),
-                ("JUMP_BACKWARD", 0),
+                // the test again, at the bottom
+                ("LOAD_NAME", 0),
+                ("POP_JUMP_IF_TRUE", 2),
                 ("LOAD_CONST", 0),
                 ("RETURN_VALUE", 0)
             ]
@@ -1793,7 +1911,10 @@ mod tests {
     #[test]
     fn constant_tests_are_folded_away() {
         let code = module("while True:\n    f()\n");
-        assert_eq!(ops(&code), ["PUSH_NULL", "LOAD_NAME", "CALL", "POP_TOP", "JUMP_BACKWARD"]);
+        assert_eq!(
+            ops(&code),
+            ["PUSH_NULL", "LOAD_NAME", "CALL", "POP_TOP", "JUMP_BACKWARD"]
+        );
         let code = module("if 0:\n    f()\nx = 1\n");
         assert_eq!(ops(&code), ["LOAD_CONST", "STORE_NAME", "LOAD_CONST", "RETURN_VALUE"]);
     }
@@ -1829,14 +1950,35 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "LOAD_NAME", "POP_JUMP_IF_TRUE", "LOAD_NAME", "POP_JUMP_IF_TRUE", "LOAD_NAME", "LOAD_NAME", "IS_OP",
-                "POP_JUMP_IF_FALSE", "PUSH_NULL", "LOAD_NAME", "CALL", "POP_TOP", "LOAD_CONST", "RETURN_VALUE"
+                "LOAD_NAME",
+                "POP_JUMP_IF_TRUE",
+                "LOAD_NAME",
+                "POP_JUMP_IF_TRUE",
+                "LOAD_NAME",
+                "LOAD_NAME",
+                "IS_OP",
+                "POP_JUMP_IF_FALSE",
+                "PUSH_NULL",
+                "LOAD_NAME",
+                "CALL",
+                "POP_TOP",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
         let code = module("x = a and b or c\n");
         assert_eq!(
             ops(&code),
-            ["LOAD_NAME", "JUMP_IF_FALSE_OR_POP", "LOAD_NAME", "JUMP_IF_TRUE_OR_POP", "LOAD_NAME", "STORE_NAME", "LOAD_CONST", "RETURN_VALUE"]
+            [
+                "LOAD_NAME",
+                "JUMP_IF_FALSE_OR_POP",
+                "LOAD_NAME",
+                "JUMP_IF_TRUE_OR_POP",
+                "LOAD_NAME",
+                "STORE_NAME",
+                "LOAD_CONST",
+                "RETURN_VALUE"
+            ]
         );
         let code = module("x = not a in b\n");
         assert_eq!(ops_args(&code)[2], ("CONTAINS_OP", 1));
@@ -1848,14 +1990,32 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "PUSH_NULL", "LOAD_NAME", "LOAD_CONST", "LOAD_CONST", "LOAD_NAME", "KW_NAMES", "CALL", "POP_TOP",
-                "LOAD_NAME", "LOAD_METHOD", "LOAD_CONST", "CALL", "POP_TOP", "LOAD_CONST", "RETURN_VALUE"
+                "PUSH_NULL",
+                "LOAD_NAME",
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "LOAD_NAME",
+                "KW_NAMES",
+                "CALL",
+                "POP_TOP",
+                "LOAD_NAME",
+                "LOAD_METHOD",
+                "LOAD_CONST",
+                "CALL",
+                "POP_TOP",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
         let instrs = ops_args(&code);
         assert_eq!(instrs[6], ("CALL", 3));
         let kw_names = &code.consts[instrs[5].1 as usize];
-        let names: Vec<&str> = kw_names.as_tuple().unwrap().iter().map(|v| v.as_str().unwrap().as_str()).collect();
+        let names: Vec<&str> = kw_names
+            .as_tuple()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().as_str())
+            .collect();
         assert_eq!(names, ["k", "j"]);
         assert_eq!(instrs[11], ("CALL", 1));
     }
@@ -1863,7 +2023,17 @@ mod tests {
     #[test]
     fn functions_load_globals_with_the_null_bit() {
         let f = nested(&module("def f(a):\n    return len(a) + g\n"), "f");
-        assert_eq!(ops_args(&f), [("LOAD_GLOBAL", 1), ("LOAD_FAST", 0), ("CALL", 1), ("LOAD_GLOBAL", 2), ("BINARY_OP", 0), ("RETURN_VALUE", 0)]);
+        assert_eq!(
+            ops_args(&f),
+            [
+                ("LOAD_GLOBAL", 1),
+                ("LOAD_FAST", 0),
+                ("CALL", 1),
+                ("LOAD_GLOBAL", 2),
+                ("BINARY_OP", 0),
+                ("RETURN_VALUE", 0)
+            ]
+        );
         assert_eq!(f.flags, flags::OPTIMIZED | flags::NEWLOCALS | flags::NOFREE);
         assert_eq!(f.argcount, 1);
     }
@@ -1892,7 +2062,15 @@ mod tests {
         );
         let inner = nested(&code, "inner");
         assert_eq!(inner.freevars, ["p", "x"]);
-        assert_eq!(ops_args(&inner), [("LOAD_DEREF", 1), ("LOAD_DEREF", 0), ("BINARY_OP", 0), ("RETURN_VALUE", 0)]);
+        assert_eq!(
+            ops_args(&inner),
+            [
+                ("LOAD_DEREF", 1),
+                ("LOAD_DEREF", 0),
+                ("BINARY_OP", 0),
+                ("RETURN_VALUE", 0)
+            ]
+        );
         assert_eq!(inner.qualname, "outer.<locals>.inner");
         assert_eq!(inner.flags, flags::OPTIMIZED | flags::NEWLOCALS | flags::NESTED);
         assert_eq!(inner.firstlineno, 3);
@@ -1903,7 +2081,14 @@ mod tests {
         let code = module("def f():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n    return inc\n");
         assert_eq!(
             ops(&nested(&code, "inc")),
-            ["LOAD_DEREF", "LOAD_CONST", "BINARY_OP", "STORE_DEREF", "LOAD_CONST", "RETURN_VALUE"]
+            [
+                "LOAD_DEREF",
+                "LOAD_CONST",
+                "BINARY_OP",
+                "STORE_DEREF",
+                "LOAD_CONST",
+                "RETURN_VALUE"
+            ]
         );
     }
 
@@ -1928,7 +2113,11 @@ mod tests {
         assert_eq!(f.varnames, ["a", "b", "c", "d", "e"]);
         let code = module("def f(a=1, b=(2, 'x')):\n    pass\n");
         assert_eq!(ops(&code)[..2], ["LOAD_CONST", "LOAD_CONST"]);
-        assert_eq!(code.consts[0].as_tuple().map(|t| t.len()), Some(2), "constant defaults fold to one tuple");
+        assert_eq!(
+            code.consts[0].as_tuple().map(|t| t.len()),
+            Some(2),
+            "constant defaults fold to one tuple"
+        );
     }
 
     #[test]
@@ -1938,8 +2127,16 @@ mod tests {
         assert_eq!(
             ops(&f),
             [
-                "LOAD_CLOSURE", "BUILD_TUPLE", "LOAD_CONST", "MAKE_FUNCTION", "LOAD_GLOBAL", "LOAD_DEREF", "CALL",
-                "GET_ITER", "CALL", "RETURN_VALUE"
+                "LOAD_CLOSURE",
+                "BUILD_TUPLE",
+                "LOAD_CONST",
+                "MAKE_FUNCTION",
+                "LOAD_GLOBAL",
+                "LOAD_DEREF",
+                "CALL",
+                "GET_ITER",
+                "CALL",
+                "RETURN_VALUE"
             ]
         );
         let comp = nested(&code, "<listcomp>");
@@ -1972,8 +2169,17 @@ mod tests {
         assert_eq!(
             ops(&dict),
             [
-                "BUILD_MAP", "LOAD_FAST", "FOR_ITER", "UNPACK_SEQUENCE", "STORE_FAST", "STORE_FAST", "LOAD_FAST",
-                "LOAD_FAST", "MAP_ADD", "JUMP_BACKWARD", "RETURN_VALUE"
+                "BUILD_MAP",
+                "LOAD_FAST",
+                "FOR_ITER",
+                "UNPACK_SEQUENCE",
+                "STORE_FAST",
+                "STORE_FAST",
+                "LOAD_FAST",
+                "LOAD_FAST",
+                "MAP_ADD",
+                "JUMP_BACKWARD",
+                "RETURN_VALUE"
             ]
         );
         assert_eq!(ops_args(&dict)[8], ("MAP_ADD", 2));
@@ -1998,9 +2204,29 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "LOAD_NAME", "LOAD_NAME", "COPY", "COPY", "BINARY_SUBSCR", "LOAD_NAME", "BINARY_OP", "SWAP", "SWAP",
-                "STORE_SUBSCR", "LOAD_NAME", "LOAD_CONST", "LOAD_CONST", "BUILD_SLICE", "BINARY_SUBSCR", "STORE_NAME",
-                "LOAD_NAME", "LOAD_CONST", "LOAD_CONST", "LOAD_CONST", "BUILD_SLICE", "DELETE_SUBSCR", "LOAD_CONST",
+                "LOAD_NAME",
+                "LOAD_NAME",
+                "COPY",
+                "COPY",
+                "BINARY_SUBSCR",
+                "LOAD_NAME",
+                "BINARY_OP",
+                "SWAP",
+                "SWAP",
+                "STORE_SUBSCR",
+                "LOAD_NAME",
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "BUILD_SLICE",
+                "BINARY_SUBSCR",
+                "STORE_NAME",
+                "LOAD_NAME",
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "BUILD_SLICE",
+                "DELETE_SUBSCR",
+                "LOAD_CONST",
                 "RETURN_VALUE"
             ]
         );
@@ -2014,9 +2240,24 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "PUSH_NULL", "LOAD_NAME", "CALL", "COPY", "STORE_NAME", "STORE_NAME", "LOAD_NAME", "UNPACK_SEQUENCE",
-                "STORE_NAME", "UNPACK_SEQUENCE", "STORE_NAME", "STORE_NAME", "LOAD_NAME", "LOAD_NAME", "STORE_NAME",
-                "STORE_NAME", "LOAD_CONST", "RETURN_VALUE"
+                "PUSH_NULL",
+                "LOAD_NAME",
+                "CALL",
+                "COPY",
+                "STORE_NAME",
+                "STORE_NAME",
+                "LOAD_NAME",
+                "UNPACK_SEQUENCE",
+                "STORE_NAME",
+                "UNPACK_SEQUENCE",
+                "STORE_NAME",
+                "STORE_NAME",
+                "LOAD_NAME",
+                "LOAD_NAME",
+                "STORE_NAME",
+                "STORE_NAME",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
     }
@@ -2028,16 +2269,27 @@ mod tests {
         assert_eq!(code.consts.len(), 7);
         let code = module("x = (1, 1.0, True, -0.0)\ny = 10**30\nz = -9223372036854775809\n");
         assert_eq!(code.consts[0].as_tuple().map(|t| t.len()), Some(4));
-        assert!(code.consts.iter().any(|v| v.as_bigint().is_some_and(|b| b.to_string() == "-9223372036854775809")));
+        assert!(code
+            .consts
+            .iter()
+            .any(|v| v.as_bigint().is_some_and(|b| b.to_string() == "-9223372036854775809")));
     }
 
     #[test]
     fn many_constants_need_extended_args() {
         let src: String = (0..300).map(|i| format!("x{i} = {i}\n")).collect();
         let code = module(&src);
-        let last_load = code.instructions().into_iter().filter(|(_, op, _)| *op == Opcode::LOAD_CONST).nth(299).unwrap();
+        let last_load = code
+            .instructions()
+            .into_iter()
+            .filter(|(_, op, _)| *op == Opcode::LOAD_CONST)
+            .nth(299)
+            .unwrap();
         assert_eq!(last_load.2, 299);
-        assert_eq!(Opcode::from_u8(code.code[last_load.0 as usize - 1] as u8), Some(Opcode::EXTENDED_ARG));
+        assert_eq!(
+            Opcode::from_u8(code.code[last_load.0 as usize - 1] as u8),
+            Some(Opcode::EXTENDED_ARG)
+        );
     }
 
     #[test]
@@ -2070,8 +2322,20 @@ mod tests {
         assert_eq!(
             ops(&code),
             [
-                "LOAD_CONST", "LOAD_CONST", "IMPORT_NAME", "STORE_NAME", "LOAD_CONST", "LOAD_CONST", "IMPORT_NAME",
-                "IMPORT_FROM", "STORE_NAME", "IMPORT_FROM", "STORE_NAME", "POP_TOP", "LOAD_CONST", "RETURN_VALUE"
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "IMPORT_NAME",
+                "STORE_NAME",
+                "LOAD_CONST",
+                "LOAD_CONST",
+                "IMPORT_NAME",
+                "IMPORT_FROM",
+                "STORE_NAME",
+                "IMPORT_FROM",
+                "STORE_NAME",
+                "POP_TOP",
+                "LOAD_CONST",
+                "RETURN_VALUE"
             ]
         );
     }
@@ -2083,14 +2347,17 @@ mod tests {
         assert_eq!(lambda.qualname, "f.<locals>.<lambda>");
         assert_eq!(ops(&lambda), ["LOAD_FAST", "RETURN_VALUE"]);
         assert!(lambda.consts[0].is_none(), "None is a lambda's first constant");
-        assert_eq!(nested(&code, "f").consts[0].is_none(), true);
+        assert!(nested(&code, "f").consts[0].is_none());
     }
 
     #[test]
     fn line_numbers_follow_the_innermost_node() {
         let code = module("x = f(\n    a,\n    b)\ny = (o\n     .m())\n");
-        let lines: Vec<(&str, u32)> =
-            code.instructions().into_iter().map(|(i, op, _)| (op.name(), code.line_for(i).unwrap())).collect();
+        let lines: Vec<(&str, u32)> = code
+            .instructions()
+            .into_iter()
+            .map(|(i, op, _)| (op.name(), code.line_for(i).unwrap()))
+            .collect();
         assert_eq!(
             lines,
             [
@@ -2131,10 +2398,19 @@ mod tests {
     #[test]
     fn semantic_errors() {
         let e = error("x = 1\nreturn x\n");
-        assert_eq!((e.kind, e.msg.as_str(), e.lineno, e.col), ("SyntaxError", "'return' outside function", 2, 1));
-        assert_eq!(e.report(), "  File \"t.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function\n");
+        assert_eq!(
+            (e.kind, e.msg.as_str(), e.lineno, e.col),
+            ("SyntaxError", "'return' outside function", 2, 1)
+        );
+        assert_eq!(
+            e.report(),
+            "  File \"t.py\", line 2\n    return x\n    ^^^^^^^^\nSyntaxError: 'return' outside function\n"
+        );
         assert_eq!(error("break\n").msg, "'break' outside loop");
-        assert_eq!(error("for x in y:\n    def f():\n        continue\n").msg, "'continue' not properly in loop");
+        assert_eq!(
+            error("for x in y:\n    def f():\n        continue\n").msg,
+            "'continue' not properly in loop"
+        );
         assert_eq!(error("f(a=1, a=2)\n").msg, "keyword argument repeated: a");
         assert_eq!(error("x = *a\n").msg, "can't use starred expression here");
     }

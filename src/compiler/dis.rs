@@ -52,9 +52,17 @@ fn code_repr(code: &Rc<CodeObject>) -> String {
 
 fn disassemble(code: &CodeObject, out: &mut String) {
     let max_line = code.linetable.iter().map(|&(_, line)| line).max().unwrap_or(0);
-    let line_width = if code.linetable.is_empty() { 0 } else { max_line.to_string().len().max(3) };
+    let line_width = if code.linetable.is_empty() {
+        0
+    } else {
+        max_line.to_string().len().max(3)
+    };
     let max_offset = code.code.len().saturating_sub(1) * 2;
-    let offset_width = if max_offset >= 10000 { max_offset.to_string().len() } else { 4 };
+    let offset_width = if max_offset >= 10000 {
+        max_offset.to_string().len()
+    } else {
+        4
+    };
     let targets = jump_targets(code);
     let mut rows = code.linetable.iter().peekable();
     let mut ext = 0u32;
@@ -98,7 +106,11 @@ fn disassemble(code: &CodeObject, out: &mut String) {
 
 /// Code units that some jump lands on.
 fn jump_targets(code: &CodeObject) -> HashSet<u32> {
-    code.instructions().into_iter().filter(|(_, op, _)| op.is_jump()).map(|(_, _, arg)| arg).collect()
+    code.instructions()
+        .into_iter()
+        .filter(|(_, op, _)| op.is_jump())
+        .map(|(_, _, arg)| arg)
+        .collect()
 }
 
 /// The meaning of an oparg; a superinstruction shows its first part's.
@@ -108,7 +120,11 @@ fn argrepr(code: &CodeObject, op: Opcode, arg: u32) -> String {
         Some(s) => s.as_str().to_string(),
         None => format!("<name {i}>"),
     };
-    let konst = |i: u32| code.consts.get(i as usize).map_or_else(|| format!("<const {i}>"), value_repr);
+    let konst = |i: u32| {
+        code.consts
+            .get(i as usize)
+            .map_or_else(|| format!("<const {i}>"), value_repr)
+    };
     let local = |i: u32| {
         if (i as usize) < code.nlocalsplus() {
             code.localsplus_name(i as usize).to_string()
@@ -124,14 +140,19 @@ fn argrepr(code: &CodeObject, op: Opcode, arg: u32) -> String {
         LOAD_GLOBAL if arg & 1 == 1 => format!("NULL + {}", name(arg >> 1)),
         LOAD_GLOBAL => name(arg >> 1),
         LOAD_FAST | STORE_FAST | DELETE_FAST | LOAD_DEREF | STORE_DEREF | DELETE_DEREF | LOAD_CLOSURE => local(arg),
-        COMPARE_OP => COMPARE_OPS.get(arg as usize).map_or_else(String::new, |s| s.to_string()),
+        COMPARE_OP => COMPARE_OPS
+            .get(arg as usize)
+            .map_or_else(String::new, |s| s.to_string()),
         BINARY_OP => match BINARY_OPS.get(arg as usize % 13) {
             Some(symbol) if arg >= 13 => format!("{symbol}="),
             Some(symbol) => symbol.to_string(),
             None => String::new(),
         },
         MAKE_FUNCTION => {
-            let set = MAKE_FUNCTION_FLAGS.iter().enumerate().filter(|(bit, _)| arg & (1 << bit) != 0);
+            let set = MAKE_FUNCTION_FLAGS
+                .iter()
+                .enumerate()
+                .filter(|(bit, _)| arg & (1 << bit) != 0);
             set.map(|(_, name)| *name).collect::<Vec<_>>().join(", ")
         }
         FORMAT_VALUE => {
@@ -178,7 +199,14 @@ mod tests {
     use super::super::{compile, CompileOptions};
 
     fn dis_of(src: &str) -> String {
-        let code = compile(src, "x.py", &CompileOptions { superinstructions: false }).expect("compiles");
+        let code = compile(
+            src,
+            "x.py",
+            &CompileOptions {
+                superinstructions: false,
+            },
+        )
+        .expect("compiles");
         super::dis(&code)
     }
 
@@ -207,13 +235,21 @@ mod tests {
         assert!(text.contains("MAKE_FUNCTION            1 (defaults)"), "{text}");
         assert!(text.contains("\nDisassembly of <code object f at 0x"), "{text}");
         assert!(text.contains(", file \"x.py\", line 1>:\n"), "{text}");
-        assert!(text.contains("  2           0 LOAD_FAST                0 (a)"), "{text}");
+        assert!(
+            text.contains("  2           0 LOAD_FAST                0 (a)"),
+            "{text}"
+        );
         assert!(text.contains("BINARY_OP                0 (+)"), "{text}");
     }
 
     #[test]
     fn calls_show_null_keyword_names_and_superinstructions() {
-        let code = compile("def f(a, b):\n    return g(a, k=b)\n", "x.py", &CompileOptions::default()).unwrap();
+        let code = compile(
+            "def f(a, b):\n    return g(a, k=b)\n",
+            "x.py",
+            &CompileOptions::default(),
+        )
+        .unwrap();
         let text = super::dis(&code);
         assert!(text.contains("LOAD_GLOBAL              1 (NULL + g)"), "{text}");
         assert!(text.contains("LOAD_FAST__LOAD_FAST     0 (a)"), "{text}");

@@ -19,11 +19,17 @@ use ruff_python_parser::{InterpolatedStringErrorType, LexicalErrorType, ParseErr
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 /// Keywords that open a compound statement, whose header needs a `:`.
-const COMPOUND_KEYWORDS: [&str; 14] =
-    ["if", "elif", "else", "while", "for", "def", "class", "with", "try", "except", "finally", "async", "match", "case"];
+const COMPOUND_KEYWORDS: [&str; 14] = [
+    "if", "elif", "else", "while", "for", "def", "class", "with", "try", "except", "finally", "async", "match", "case",
+];
 
 /// The error CPython would report for a source with these parse errors.
-pub(crate) fn from_parse_errors(src: &Source, errors: &[ParseError], tokens: &Tokens, module: &ModModule) -> CompileError {
+pub(crate) fn from_parse_errors(
+    src: &Source,
+    errors: &[ParseError],
+    tokens: &Tokens,
+    module: &ModModule,
+) -> CompileError {
     let Some(first) = errors.first() else {
         return src.error_at("SyntaxError", "invalid syntax", 0, false);
     };
@@ -58,12 +64,16 @@ pub(crate) fn from_parse_errors(src: &Source, errors: &[ParseError], tokens: &To
 
 /// Nothing but whitespace from the error to the end of the source.
 fn is_at_eof(src: &Source, err: &ParseError) -> bool {
-    src.text.get(err.location.start().to_usize()..).is_none_or(|rest| rest.trim().is_empty())
+    src.text
+        .get(err.location.start().to_usize()..)
+        .is_none_or(|rest| rest.trim().is_empty())
 }
 
 /// A lexical error that CPython's tokenizer reports too, in its words.
 fn tokenizer_error(src: &Source, err: &ParseError) -> Option<CompileError> {
-    let ParseErrorType::Lexical(lexical) = &err.error else { return None };
+    let ParseErrorType::Lexical(lexical) = &err.error else {
+        return None;
+    };
     let start = err.location.start().to_u32();
     let syntax = |msg: String| Some(src.error_at("SyntaxError", msg, start, true));
     match lexical {
@@ -72,15 +82,25 @@ fn tokenizer_error(src: &Source, err: &ParseError) -> Option<CompileError> {
             let quotes = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
             if quotes.starts_with("'''") || quotes.starts_with("\"\"\"") {
                 let last_line = src.line_of(src.text.trim_end_matches(['\n', '\r']).len() as u32);
-                syntax(format!("unterminated triple-quoted string literal (detected at line {last_line})"))
+                syntax(format!(
+                    "unterminated triple-quoted string literal (detected at line {last_line})"
+                ))
             } else {
-                syntax(format!("unterminated string literal (detected at line {})", src.line_of(start)))
+                syntax(format!(
+                    "unterminated string literal (detected at line {})",
+                    src.line_of(start)
+                ))
             }
         }
         LexicalErrorType::IndentationError => {
             // CPython points just past the end of the offending line.
             let line = src.line_of(start);
-            let mut error = src.error_at("IndentationError", "unindent does not match any outer indentation level", start, true);
+            let mut error = src.error_at(
+                "IndentationError",
+                "unindent does not match any outer indentation level",
+                start,
+                true,
+            );
             error.col = src.line_text(line).chars().count() as u32 + 1;
             Some(error)
         }
@@ -113,7 +133,10 @@ fn fstring_message(err: &InterpolatedStringErrorType) -> String {
 
 /// ruff's number-literal errors.
 fn number_error(src: &Source, range: TextRange, msg: &str) -> Option<CompileError> {
-    let text = src.text.get(range.start().to_usize()..range.end().to_usize()).unwrap_or_default();
+    let text = src
+        .text
+        .get(range.start().to_usize()..range.end().to_usize())
+        .unwrap_or_default();
     let last = range.end().to_u32().saturating_sub(1);
     if msg == "Invalid decimal integer literal" {
         let msg = "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers";
@@ -160,7 +183,10 @@ fn number_errors(src: &Source, tokens: &Tokens) -> Option<(u32, CompileError)> {
             _ => "decimal",
         };
         let at = number.range().end().to_u32().saturating_sub(1);
-        Some((at, src.error_at("SyntaxError", format!("invalid {kind} literal"), at, true)))
+        Some((
+            at,
+            src.error_at("SyntaxError", format!("invalid {kind} literal"), at, true),
+        ))
     })
 }
 
@@ -176,7 +202,11 @@ struct Brackets {
 
 impl Brackets {
     fn depth_at(&self, offset: u32) -> usize {
-        self.depth_changes.iter().take_while(|&&(at, _)| at < offset).last().map_or(0, |&(_, d)| d)
+        self.depth_changes
+            .iter()
+            .take_while(|&&(at, _)| at < offset)
+            .last()
+            .map_or(0, |&(_, d)| d)
     }
 }
 
@@ -217,7 +247,8 @@ fn scan_brackets(src: &Source, tokens: &Tokens) -> Brackets {
             match open.pop() {
                 Some((opener, _)) if opener == expected => {}
                 Some((opener, opened_at)) => {
-                    let mut msg = format!("closing parenthesis '{bracket}' does not match opening parenthesis '{opener}'");
+                    let mut msg =
+                        format!("closing parenthesis '{bracket}' does not match opening parenthesis '{opener}'");
                     if src.line_of(opened_at) != src.line_of(offset) {
                         msg.push_str(&format!(" on line {}", src.line_of(opened_at)));
                     }
@@ -231,30 +262,48 @@ fn scan_brackets(src: &Source, tokens: &Tokens) -> Brackets {
         }
         depth_changes.push((offset, open.len()));
     }
-    Brackets { mismatch, unclosed: open.last().copied(), depth_changes }
+    Brackets {
+        mismatch,
+        unclosed: open.last().copied(),
+        depth_changes,
+    }
 }
 
 /// A parser error in CPython's words.
-fn parser_error(src: &Source, err: &ParseError, tokens: &Tokens, module: &ModModule, brackets: &Brackets) -> CompileError {
+fn parser_error(
+    src: &Source,
+    err: &ParseError,
+    tokens: &Tokens,
+    module: &ModModule,
+    brackets: &Brackets,
+) -> CompileError {
     let range = err.location;
     let start = range.start().to_u32();
     let syntax = |msg: &str| src.error("SyntaxError", msg, range);
     match &err.error {
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } if starts_compound_statement(src, start) => {
-            src.error_at("SyntaxError", "expected ':'", start, true)
-        }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Else, .. } => {
-            syntax("expected 'else' after 'if' expression")
-        }
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } if starts_compound_statement(src, start) => src.error_at("SyntaxError", "expected ':'", start, true),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Else,
+            ..
+        } => syntax("expected 'else' after 'if' expression"),
         ParseErrorType::ExpectedToken { expected, found }
-            if matches!(expected, TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace)
-                && starts_atom(*found)
+            if matches!(
+                expected,
+                TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace
+            ) && starts_atom(*found)
                 && brackets.depth_at(start) > 0 =>
         {
             // `f(a b)`: underline both expressions, like CPython.
             let previous = tokens.iter().take_while(|t| t.range().end() <= range.start()).last();
             let from = previous.map_or(range.start(), |t| t.range().start());
-            src.error("SyntaxError", "invalid syntax. Perhaps you forgot a comma?", TextRange::new(from, range.end()))
+            src.error(
+                "SyntaxError",
+                "invalid syntax. Perhaps you forgot a comma?",
+                TextRange::new(from, range.end()),
+            )
         }
         ParseErrorType::UnexpectedIndentation => src.error_at("IndentationError", "unexpected indent", start, false),
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected an indented block after ") => {
@@ -263,7 +312,9 @@ fn parser_error(src: &Source, err: &ParseError, tokens: &Tokens, module: &ModMod
         ParseErrorType::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
             src.error_at("SyntaxError", "expected 'except' or 'finally' block", start, false)
         }
-        ParseErrorType::SimpleStatementsOnSameLine => missing_print_parentheses(src, start).unwrap_or_else(|| syntax("invalid syntax")),
+        ParseErrorType::SimpleStatementsOnSameLine => {
+            missing_print_parentheses(src, start).unwrap_or_else(|| syntax("invalid syntax"))
+        }
         ParseErrorType::UnparenthesizedGeneratorExpression => syntax("Generator expression must be parenthesized"),
         ParseErrorType::PositionalAfterKeywordArgument => syntax("positional argument follows keyword argument"),
         ParseErrorType::PositionalAfterKeywordUnpacking => {
@@ -272,7 +323,9 @@ fn parser_error(src: &Source, err: &ParseError, tokens: &Tokens, module: &ModMod
         ParseErrorType::InvalidArgumentUnpackingOrder => {
             syntax("iterable argument unpacking follows keyword argument unpacking")
         }
-        ParseErrorType::IterableUnpackingInComprehension => syntax("iterable unpacking cannot be used in comprehension"),
+        ParseErrorType::IterableUnpackingInComprehension => {
+            syntax("iterable unpacking cannot be used in comprehension")
+        }
         ParseErrorType::NonDefaultParamAfterDefaultParam => syntax("non-default argument follows default argument"),
         ParseErrorType::ExpectedKeywordParam => syntax("named arguments must follow bare *"),
         ParseErrorType::ParamAfterVarKeywordParam => syntax("arguments cannot follow var-keyword argument"),
@@ -290,7 +343,11 @@ fn parser_error(src: &Source, err: &ParseError, tokens: &Tokens, module: &ModMod
 /// Whether the logical line holding `offset` starts with a compound-statement keyword.
 fn starts_compound_statement(src: &Source, offset: u32) -> bool {
     let text = src.line_text(src.line_of(offset));
-    let first = text.trim_start().split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap_or_default();
+    let first = text
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .next()
+        .unwrap_or_default();
     COMPOUND_KEYWORDS.contains(&first)
 }
 
@@ -321,13 +378,18 @@ fn expected_indented_block(src: &Source, err: &ParseError, tokens: &Tokens, clau
         }
     };
     // The header's line: the start of the logical line of the last ':' before the error.
-    let before: Vec<_> = tokens.iter().take_while(|t| t.range().start() < err.location.start()).collect();
+    let before: Vec<_> = tokens
+        .iter()
+        .take_while(|t| t.range().start() < err.location.start())
+        .collect();
     let colon = before.iter().rposition(|t| t.kind() == TokenKind::Colon).unwrap_or(0);
     let header_start = before[..colon]
         .iter()
         .rposition(|t| matches!(t.kind(), TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent))
         .map_or(0, |i| i + 1);
-    let header_line = before.get(header_start).map_or(1, |t| src.line_of(t.range().start().to_u32()));
+    let header_line = before
+        .get(header_start)
+        .map_or(1, |t| src.line_of(t.range().start().to_u32()));
     let msg = format!("expected an indented block after {clause} on line {header_line}");
     if is_at_eof(src, err) {
         let mut error = src.error_at("IndentationError", msg, 0, false);
@@ -345,18 +407,28 @@ fn missing_print_parentheses(src: &Source, offset: u32) -> Option<CompileError> 
     let text = src.line_text(line);
     let stripped = text.trim_start();
     let keyword = ["print", "exec"].into_iter().find(|k| {
-        stripped.strip_prefix(k).is_some_and(|rest| rest.starts_with([' ', '\t', '"', '\'']))
+        stripped
+            .strip_prefix(k)
+            .is_some_and(|rest| rest.starts_with([' ', '\t', '"', '\'']))
     })?;
     let line_start = src.line_start(line);
     let from = line_start + (text.len() - stripped.len()) as u32;
-    let range = TextRange::new(TextSize::new(from), TextSize::new(line_start + text.trim_end().len() as u32));
+    let range = TextRange::new(
+        TextSize::new(from),
+        TextSize::new(line_start + text.trim_end().len() as u32),
+    );
     let msg = format!("Missing parentheses in call to '{keyword}'. Did you mean {keyword}(...)?");
     Some(src.error("SyntaxError", msg, range))
 }
 
 /// `1 = x`, `del f()`, `f() += 1`: named after the offending expression.
 fn invalid_target(src: &Source, err: &ParseError, module: &ModModule) -> CompileError {
-    let mut finder = TargetFinder { range: err.location, found: None, first_assign_target: false, depth: 0 };
+    let mut finder = TargetFinder {
+        range: err.location,
+        found: None,
+        first_assign_target: false,
+        depth: 0,
+    };
     finder.visit_body(&module.body);
     let Some(expr) = finder.found else {
         return src.error("SyntaxError", "invalid syntax", err.location);

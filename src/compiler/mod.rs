@@ -3,12 +3,12 @@
 //! CACHE entries, and with absolute jump targets.
 //!
 //! The stages, in order:
-//! 1. `ruff_python_parser` parses the source into an AST; its errors become
-//!    [`CompileError`]s with CPython's wording where it is easy to match.
+//! 1. `ruff_python_parser` parses the source into an AST; `errors.rs` turns
+//!    its errors into [`CompileError`]s worded (and prioritised) like CPython's.
 //! 2. [`symtable`] decides the scope of every name in every block.
-//! 3. [`codegen`] walks the AST and emits instructions with symbolic labels,
-//!    one code unit at a time (module, function, lambda, comprehension).
-//! 4. [`assemble`] threads jumps, drops dead code, computes the stack depth,
+//! 3. `codegen.rs` walks the AST and emits instructions with symbolic labels,
+//!    one code object at a time (module, function, lambda, comprehension).
+//! 4. `assemble.rs` threads jumps, drops dead code, computes the stack depth,
 //!    lays out EXTENDED_ARG prefixes, builds the line table and finally fuses
 //!    superinstructions.
 //!
@@ -36,7 +36,9 @@ pub struct CompileOptions {
 
 impl Default for CompileOptions {
     fn default() -> Self {
-        CompileOptions { superinstructions: true }
+        CompileOptions {
+            superinstructions: true,
+        }
     }
 }
 
@@ -79,7 +81,11 @@ impl CompileError {
             if self.col > 0 {
                 let indent = (text.chars().count() - stripped.chars().count()) as u32;
                 let start = self.col.saturating_sub(1).saturating_sub(indent);
-                let width = if self.end_col > self.col { self.end_col - self.col } else { 1 };
+                let width = if self.end_col > self.col {
+                    self.end_col - self.col
+                } else {
+                    1
+                };
                 out.push_str("    ");
                 out.push_str(&" ".repeat(start as usize));
                 out.push_str(&"^".repeat(width as usize));
@@ -96,7 +102,11 @@ impl CompileError {
 
 impl std::fmt::Display for CompileError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {} ({}, line {})", self.kind, self.msg, self.filename, self.lineno)
+        write!(
+            f,
+            "{}: {} ({}, line {})",
+            self.kind, self.msg, self.filename, self.lineno
+        )
     }
 }
 
@@ -114,7 +124,12 @@ pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result
     let result = if parsed.errors().is_empty() {
         compile_ast(parsed.syntax(), &src, options)
     } else {
-        Err(errors::from_parse_errors(&src, parsed.errors(), parsed.tokens(), parsed.syntax()))
+        Err(errors::from_parse_errors(
+            &src,
+            parsed.errors(),
+            parsed.tokens(),
+            parsed.syntax(),
+        ))
     };
     dispose(parsed.into_syntax());
     result
@@ -209,7 +224,11 @@ impl<'a> Source<'a> {
                 line_starts.push(i + 1);
             }
         }
-        Source { text, filename, line_starts }
+        Source {
+            text,
+            filename,
+            line_starts,
+        }
     }
 
     fn clamp(&self, offset: u32) -> usize {
@@ -265,7 +284,13 @@ impl<'a> Source<'a> {
     }
 
     /// An error with a single caret at `offset` (no caret if `caret` is false).
-    pub(crate) fn error_at(&self, kind: &'static str, msg: impl Into<String>, offset: u32, caret: bool) -> CompileError {
+    pub(crate) fn error_at(
+        &self,
+        kind: &'static str,
+        msg: impl Into<String>,
+        offset: u32,
+        caret: bool,
+    ) -> CompileError {
         let (lineno, col) = self.position(offset);
         CompileError {
             kind,
@@ -278,4 +303,3 @@ impl<'a> Source<'a> {
         }
     }
 }
-

@@ -118,8 +118,12 @@ impl Block {
 
     /// Names with the given scope, sorted (the order of `co_cellvars` and `co_freevars`).
     pub fn names_with_scope(&self, scope: Scope) -> Vec<String> {
-        let mut names: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == scope).map(|s| s.name.clone()).collect();
+        let mut names: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == scope)
+            .map(|s| s.name.clone())
+            .collect();
         names.sort();
         names
     }
@@ -149,7 +153,10 @@ impl SymbolTable {
             depth: 0,
         };
         builder.visit_body(&module.body)?;
-        let mut table = SymbolTable { blocks: builder.blocks, by_key: builder.by_key };
+        let mut table = SymbolTable {
+            blocks: builder.blocks,
+            by_key: builder.by_key,
+        };
         let mut free = HashSet::new();
         table.analyze(SymbolTable::MODULE, None, &mut free, HashSet::new(), src)?;
         Ok(table)
@@ -209,7 +216,11 @@ impl SymbolTable {
                 continue;
             }
             block.index.insert(name.clone(), block.symbols.len());
-            block.symbols.push(Symbol { name: name.clone(), flags: 0, scope: Scope::Free });
+            block.symbols.push(Symbol {
+                name: name.clone(),
+                flags: 0,
+                scope: Scope::Free,
+            });
         }
         free.extend(newfree);
         Ok(())
@@ -304,7 +315,11 @@ impl Builder<'_, '_> {
             }
             None => {
                 block.index.insert(name.to_string(), block.symbols.len());
-                block.symbols.push(Symbol { name: name.to_string(), flags: flag, scope: Scope::GlobalImplicit });
+                block.symbols.push(Symbol {
+                    name: name.to_string(),
+                    flags: flag,
+                    scope: Scope::GlobalImplicit,
+                });
             }
         }
         if flag & DEF_PARAM != 0 {
@@ -327,7 +342,10 @@ impl Builder<'_, '_> {
             };
             return Err(Box::new(self.src.error("SyntaxError", msg, range)));
         }
-        self.blocks[self.current].directives.entry(name.to_string()).or_insert(range);
+        self.blocks[self.current]
+            .directives
+            .entry(name.to_string())
+            .or_insert(range);
         self.add_def(name, flag, range)
     }
 
@@ -442,7 +460,10 @@ impl Builder<'_, '_> {
 
     /// Defaults are evaluated in the enclosing block, when the `def` runs.
     fn visit_defaults(&mut self, params: &ast::Parameters) -> Visit {
-        params.iter_non_variadic_params().filter_map(|p| p.default.as_deref()).try_for_each(|d| self.visit_expr(d))
+        params
+            .iter_non_variadic_params()
+            .filter_map(|p| p.default.as_deref())
+            .try_for_each(|d| self.visit_expr(d))
     }
 
     fn visit_params(&mut self, params: &ast::Parameters) -> Visit {
@@ -637,11 +658,17 @@ mod tests {
 
     /// The block named `name` (the first one, in definition order).
     fn block<'t>(table: &'t SymbolTable, name: &str) -> &'t Block {
-        table.blocks.iter().find(|b| b.name == name).unwrap_or_else(|| panic!("no block {name}"))
+        table
+            .blocks
+            .iter()
+            .find(|b| b.name == name)
+            .unwrap_or_else(|| panic!("no block {name}"))
     }
 
     fn scope(table: &SymbolTable, block_name: &str, name: &str) -> Scope {
-        block(table, block_name).scope(name).unwrap_or_else(|| panic!("{name} not in {block_name}"))
+        block(table, block_name)
+            .scope(name)
+            .unwrap_or_else(|| panic!("{name} not in {block_name}"))
     }
 
     #[test]
@@ -721,15 +748,36 @@ mod tests {
 
     #[test]
     fn semantic_errors_have_cpython_messages() {
-        assert_eq!(error("nonlocal x\n"), "nonlocal declaration not allowed at module level");
+        assert_eq!(
+            error("nonlocal x\n"),
+            "nonlocal declaration not allowed at module level"
+        );
         assert_eq!(error("def f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
-        assert_eq!(error("x = 1\ndef f():\n    nonlocal x\n"), "no binding for nonlocal 'x' found");
-        assert_eq!(error("def f():\n    print(x)\n    global x\n"), "name 'x' is used prior to global declaration");
-        assert_eq!(error("def f():\n    x = 1\n    global x\n"), "name 'x' is assigned to before global declaration");
+        assert_eq!(
+            error("x = 1\ndef f():\n    nonlocal x\n"),
+            "no binding for nonlocal 'x' found"
+        );
+        assert_eq!(
+            error("def f():\n    print(x)\n    global x\n"),
+            "name 'x' is used prior to global declaration"
+        );
+        assert_eq!(
+            error("def f():\n    x = 1\n    global x\n"),
+            "name 'x' is assigned to before global declaration"
+        );
         assert_eq!(error("def f(x):\n    global x\n"), "name 'x' is parameter and global");
-        assert_eq!(error("def f(x):\n    nonlocal x\n"), "name 'x' is parameter and nonlocal");
-        assert_eq!(error("def f(a, b, a):\n    pass\n"), "duplicate argument 'a' in function definition");
-        assert_eq!(error("lambda a, a: 1\n"), "duplicate argument 'a' in function definition");
+        assert_eq!(
+            error("def f(x):\n    nonlocal x\n"),
+            "name 'x' is parameter and nonlocal"
+        );
+        assert_eq!(
+            error("def f(a, b, a):\n    pass\n"),
+            "duplicate argument 'a' in function definition"
+        );
+        assert_eq!(
+            error("lambda a, a: 1\n"),
+            "duplicate argument 'a' in function definition"
+        );
         assert_eq!(
             error("def f():\n    x = 1\n    def g():\n        global x\n        nonlocal x\n"),
             "name 'x' is nonlocal and global"

@@ -411,6 +411,13 @@ pub fn gen_opcodes(spec: &Spec) -> String {
         );
     }
     out.push_str("        _ => None,\n    }\n}\n");
+    // Byte constants, so `match` arms on a raw opcode byte are constant
+    // patterns (a jump table), not guards (a comparison chain).
+    out.push_str("\n/// Opcode numbers as `u8` constants, for matching on raw code units.\n#[allow(non_upper_case_globals, dead_code)]\npub mod op {\n");
+    for (i, name) in names.iter().enumerate() {
+        let _ = writeln!(out, "    pub const {name}: u8 = {i};");
+    }
+    out.push_str("}\n");
     let _ = uses_oparg;
     out
 }
@@ -480,16 +487,20 @@ pub fn gen_dispatch(spec: &Spec) -> String {
         out.push_str("    st.skip_unit();\n");
         let _ = writeln!(out, "    handlers::{}(st, (word >> 8) as u32)\n}}", lower(&s.second));
     }
-    // The switch strategy's match.
-    out.push_str("\n/// The switch strategy: one `match` arm per opcode, all bodies inlined.\n#[inline(always)]\npub(crate) unsafe fn exec_switch<M: Mode>(st: &mut Exec, opcode: u8, oparg: u32) -> Flow {\n    match opcode {\n");
+    // The switch strategy's match. Prefix instructions fold their oparg into
+    // the next unit's and loop, so the registers never leave the loop.
+    out.push_str("\n/// The switch strategy: one `match` arm per opcode, all bodies inlined.\n#[inline(always)]\npub(crate) unsafe fn exec_switch<M: Mode>(st: &mut Exec, mut opcode: u8, mut oparg: u32) -> Flow {\n    loop {\n        return match opcode {\n");
     for name in spec.opcode_names() {
-        let _ = writeln!(
-            out,
-            "        x if x == Opcode::{name} as u8 => exec_{}::<M>(st, oparg),",
-            lower(name)
-        );
+        if spec.inst(name).is_some_and(|i| i.is_prefix) {
+            let _ = writeln!(
+                out,
+                "            crate::isa::op::{name} => {{\n                if M::STATS {{ st.stats().record(Opcode::{name}); }}\n                let word = st.peek_unit();\n                st.skip_unit();\n                opcode = word as u8;\n                oparg = (oparg << 8) | (word >> 8) as u32;\n                continue;\n            }}"
+            );
+            continue;
+        }
+        let _ = writeln!(out, "            crate::isa::op::{name} => exec_{}::<M>(st, oparg),", lower(name));
     }
-    out.push_str("        _ => handlers::invalid_opcode(st, opcode),\n    }\n}\n");
+    out.push_str("            _ => handlers::invalid_opcode(st.vm, opcode),\n        };\n    }\n}\n");
     // Threaded handlers.
     out.push_str("\n// Threaded strategy: each handler ends by jumping to the next one's.\n");
     for name in spec.opcode_names() {
@@ -508,7 +519,7 @@ pub fn gen_dispatch(spec: &Spec) -> String {
             "    let mut st = Exec::from_parts(ip, sp, frame, vm);\n    match exec_{l}::<M>(&mut st, oparg) {{\n        Flow::Next => threaded_dispatch_next::<M>(st),\n        Flow::Error => {{\n            st.save();\n            Flow::Error\n        }}\n        // The entry frame is gone: nothing to save.\n        Flow::Exit => Flow::Exit,\n    }}\n}}"
         );
     }
-    out.push_str("pub(crate) unsafe fn threaded_invalid<M: Mode>(ip: *const CodeUnit, sp: *mut Value, frame: *mut Frame, vm: *mut Vm, oparg: u32) -> Flow {\n    let _ = oparg;\n    let mut st = Exec::from_parts(ip, sp, frame, vm);\n    let opcode = (*ip.sub(1)) as u8;\n    let flow = handlers::invalid_opcode(&mut st, opcode);\n    st.save();\n    flow\n}\n");
+    out.push_str("pub(crate) unsafe fn threaded_invalid<M: Mode>(ip: *const CodeUnit, sp: *mut Value, frame: *mut Frame, vm: *mut Vm, oparg: u32) -> Flow {\n    let _ = oparg;\n    let st = Exec::from_parts(ip, sp, frame, vm);\n    let opcode = (*ip.sub(1)) as u8;\n    st.save();\n    handlers::invalid_opcode(vm, opcode)\n}\n");
     // Table layout macro.
     out.push_str("\n/// Lays out the opcode-indexed tables for one concrete mode:\n/// `opcode_tables!(ModeType, TABLE_STATIC, THREADED_STATIC);`\nmacro_rules! opcode_tables {\n    ($mode:ty, $table:ident, $threaded:ident) => {\n        pub(crate) static $table: [TableHandler; 256] = {\n            let mut t: [TableHandler; 256] = [table_invalid::<$mode>; 256];\n");
     for name in spec.opcode_names() {

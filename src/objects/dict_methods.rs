@@ -129,14 +129,44 @@ fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 pub static METHODS: &[MethodDef] = &[
-    MethodDef { name: "get", func: dict_get },
-    MethodDef { name: "keys", func: dict_keys },
-    MethodDef { name: "values", func: dict_values },
-    MethodDef { name: "items", func: dict_items },
-    MethodDef { name: "pop", func: dict_pop },
-    MethodDef { name: "popitem", func: dict_popitem },
-    MethodDef { name: "setdefault", func: dict_setdefault },
-    MethodDef { name: "update", func: dict_update },
-    MethodDef { name: "copy", func: dict_copy },
-    MethodDef { name: "clear", func: dict_clear },
+    MethodDef {
+        name: "get",
+        func: dict_get,
+    },
+    MethodDef {
+        name: "keys",
+        func: dict_keys,
+    },
+    MethodDef {
+        name: "values",
+        func: dict_values,
+    },
+    MethodDef {
+        name: "items",
+        func: dict_items,
+    },
+    MethodDef {
+        name: "pop",
+        func: dict_pop,
+    },
+    MethodDef {
+        name: "popitem",
+        func: dict_popitem,
+    },
+    MethodDef {
+        name: "setdefault",
+        func: dict_setdefault,
+    },
+    MethodDef {
+        name: "update",
+        func: dict_update,
+    },
+    MethodDef {
+        name: "copy",
+        func: dict_copy,
+    },
+    MethodDef {
+        name: "clear",
+        func: dict_clear,
+    },
 ];

@@ -2,7 +2,6 @@
 //! constructors every runtime error goes through (`type_error(...)`, ...).
 
 use super::{Kind, Obj, Type, Value};
-use crate::compiler::CodeObject;
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,10 +12,12 @@ pub struct PyErr(pub Value);
 
 pub type PyResult<T> = Result<T, PyErr>;
 
-/// One traceback line: the code running and the line it was on.
+/// One traceback line: where the code was and the line it was on.
 #[derive(Clone, Debug)]
 pub struct TraceEntry {
-    pub code: Rc<CodeObject>,
+    pub filename: Rc<str>,
+    /// The code object's name (function name, `<module>`, ...).
+    pub name: String,
     pub line: u32,
 }
 

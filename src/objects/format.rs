@@ -17,6 +17,17 @@ use num_bigint::Sign;
 /// CPython 3.11's limit on int → decimal string conversion (CVE-2020-10735).
 const INT_MAX_STR_DIGITS: usize = 4300;
 
+/// Widths and precisions above this raise MemoryError instead of trying to
+/// build a gigabyte string (CPython would try, and usually fail the same way).
+const MAX_FIELD: usize = 1 << 30;
+
+fn check_field(n: Option<usize>) -> PyResult<()> {
+    if n.is_some_and(|n| n > MAX_FIELD) {
+        return Err(PyErr::new(&super::types::MEMORY_ERROR, ""));
+    }
+    Ok(())
+}
+
 // ---- float → decimal ------------------------------------------------------------
 
 /// How many digits `decimal_digits` produces.
@@ -101,7 +112,10 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: FloatFlags)
         return out;
     }
     let (precision, mode) = match code {
-        'e' => (precision.saturating_add(1), DigitMode::Significant(precision.saturating_add(1))),
+        'e' => (
+            precision.saturating_add(1),
+            DigitMode::Significant(precision.saturating_add(1)),
+        ),
         'f' => (precision, DigitMode::Fixed(precision)),
         'g' => (precision.max(1), DigitMode::Significant(precision.max(1))),
         _ => (0, DigitMode::Shortest),
@@ -115,7 +129,15 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: FloatFlags)
 /// point, pads with zeros and appends the exponent. The output is the slice
 /// `[vdigits_start, vdigits_end)` of the digits extended with zeros on both
 /// sides, with the point at `decpt`.
-fn format_digits(digits: &str, decpt: i64, code: char, precision: i64, negative: bool, flags: FloatFlags, upper: bool) -> String {
+fn format_digits(
+    digits: &str,
+    decpt: i64,
+    code: char,
+    precision: i64,
+    negative: bool,
+    flags: FloatFlags,
+    upper: bool,
+) -> String {
     let digits_len = digits.len() as i64;
     let mut decpt = decpt;
     let mut use_exp = false;
@@ -218,7 +240,11 @@ pub fn round_float(x: f64, ndigits: i64) -> PyResult<f64> {
             std::cmp::Ordering::Less => false,
             std::cmp::Ordering::Equal => has_fraction || kept.bytes().last().is_some_and(|d| (d - b'0') % 2 == 1),
         };
-        let kept = if kept.is_empty() { "0".to_string() } else { kept.to_string() };
+        let kept = if kept.is_empty() {
+            "0".to_string()
+        } else {
+            kept.to_string()
+        };
         let kept = if up { decimal_increment(&kept) } else { kept };
         format!("{sign}{kept}e{places}")
     };
@@ -365,6 +391,7 @@ pub fn parse_spec(spec: &str, type_name: &str, default_ty: Option<char>, default
             )))
         }
     }
+    check_field(out.width)?;
     if let Some(sep) = out.grouping {
         let ok = match out.ty {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
@@ -387,7 +414,10 @@ fn unknown_code(ty: char, type_name: &str) -> PyErr {
     value_error(if (ty as u32) > 32 && (ty as u32) < 128 {
         format!("Unknown format code '{ty}' for object of type '{type_name}'")
     } else {
-        format!("Unknown format code '\\x{:x}' for object of type '{type_name}'", ty as u32)
+        format!(
+            "Unknown format code '\\x{:x}' for object of type '{type_name}'",
+            ty as u32
+        )
     })
 }
 
@@ -423,7 +453,11 @@ fn group_digits(digits: &str, min_width: i64, sep: Option<char>, group: usize) -
         let n_zeros = (l - remaining).max(0);
         let n_chars = remaining.min(l).max(0);
         let start = (remaining - n_chars) as usize;
-        pieces.push(format!("{}{}", "0".repeat(n_zeros as usize), &digits[start..remaining as usize]));
+        pieces.push(format!(
+            "{}{}",
+            "0".repeat(n_zeros as usize),
+            &digits[start..remaining as usize]
+        ));
         remaining -= n_chars;
         min_width -= l;
         if remaining <= 0 && min_width <= 0 {
@@ -442,7 +476,11 @@ fn layout_number(sign: &str, prefix: &str, digits: &str, rest: &str, spec: &Spec
     let width = spec.width.map_or(-1, |w| w as i64);
     let rest_len = rest.chars().count() as i64;
     let fixed = (sign.len() + prefix.len()) as i64 + rest_len;
-    let min_width = if spec.fill == '0' && spec.align == '=' { width - fixed } else { 0 };
+    let min_width = if spec.fill == '0' && spec.align == '=' {
+        width - fixed
+    } else {
+        0
+    };
     let grouped = if digits.is_empty() {
         String::new()
     } else {
@@ -523,14 +561,21 @@ fn format_int(v: &Value, spec_text: &str) -> PyResult<String> {
         return Err(value_error("Precision not allowed in integer format specifier"));
     }
     if spec.no_neg_zero {
-        return Err(value_error("Negative zero coercion (z) not allowed in integer format specifier"));
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in integer format specifier",
+        ));
     }
     if ty == 'c' {
         if spec.sign.is_some() {
             return Err(value_error("Sign not allowed with integer format specifier 'c'"));
         }
         if spec.alternate {
-            return Err(value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
+            return Err(value_error(
+                "Alternate form (#) not allowed with integer format specifier 'c'",
+            ));
+        }
+        if int::as_i64(v).is_none() {
+            return Err(overflow_error("Python int too large to convert to C long"));
         }
         let c = char_from_int(v)?;
         return Ok(layout_number("", "", "", c.encode_utf8(&mut [0; 4]), &spec, 3));
@@ -544,7 +589,14 @@ fn format_int(v: &Value, spec_text: &str) -> PyResult<String> {
         _ => (int_decimal_abs(v)?, "", 3),
     };
     let prefix = if spec.alternate { prefix } else { "" };
-    Ok(layout_number(sign_str(negative, spec.sign), prefix, &digits, "", &spec, group))
+    Ok(layout_number(
+        sign_str(negative, spec.sign),
+        prefix,
+        &digits,
+        "",
+        &spec,
+        group,
+    ))
 }
 
 /// The character for `%c` / `format(i, 'c')`.
@@ -563,6 +615,7 @@ fn format_float_spec(x: f64, spec: &Spec) -> PyResult<String> {
     if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
         return Err(value_error("precision too big"));
     }
+    check_field(spec.precision)?;
     let mut flags = FloatFlags {
         alt: spec.alternate,
         no_neg_zero: spec.no_neg_zero,
@@ -607,23 +660,25 @@ fn format_float_spec(x: f64, spec: &Spec) -> PyResult<String> {
 /// `format(str, spec)` for a non-empty spec.
 fn format_str(s: &str, spec_text: &str) -> PyResult<String> {
     let spec = parse_spec(spec_text, "str", Some('s'), '<')?;
+    match spec.ty {
+        Some('s') | None => {}
+        Some(c) => return Err(unknown_code(c, "str")),
+    }
     match spec.sign {
         Some(' ') => return Err(value_error("Space not allowed in string format specifier")),
         Some(_) => return Err(value_error("Sign not allowed in string format specifier")),
         None => {}
     }
     if spec.no_neg_zero {
-        return Err(value_error("Negative zero coercion (z) not allowed in string format specifier"));
+        return Err(value_error(
+            "Negative zero coercion (z) not allowed in string format specifier",
+        ));
     }
     if spec.alternate {
         return Err(value_error("Alternate form (#) not allowed in string format specifier"));
     }
     if spec.align == '=' {
         return Err(value_error("'=' alignment not allowed in string format specifier"));
-    }
-    match spec.ty {
-        Some('s') | None => {}
-        Some(c) => return Err(unknown_code(c, "str")),
     }
     let (body, len) = match spec.precision {
         Some(p) => {
@@ -650,25 +705,10 @@ pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> 
     if let Some(s) = value.as_str() {
         return format_str(s.as_str(), spec);
     }
-    Err(type_error(format!("unsupported format string passed to {}.__format__", value.ty().name)))
-}
-
-/// `ascii()`: a repr with every non-ASCII code point escaped.
-pub fn ascii_escape(repr: &str) -> String {
-    let mut out = String::with_capacity(repr.len());
-    for c in repr.chars() {
-        let n = c as u32;
-        if c.is_ascii() {
-            out.push(c);
-        } else if n <= 0xff {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n <= 0xffff {
-            out.push_str(&format!("\\u{n:04x}"));
-        } else {
-            out.push_str(&format!("\\U{n:08x}"));
-        }
-    }
-    out
+    Err(type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        value.ty().name
+    )))
 }
 
 // ---- %-formatting --------------------------------------------------------------------
@@ -695,7 +735,11 @@ impl PercentArgs {
         if self.argidx < self.arglen {
             let idx = self.argidx;
             self.argidx += 1;
-            let item = if self.arglen < 0 { self.items.first() } else { self.items.get(idx as usize) };
+            let item = if self.arglen < 0 {
+                self.items.first()
+            } else {
+                self.items.get(idx as usize)
+            };
             if let Some(v) = item {
                 return Ok(v.clone());
             }
@@ -718,8 +762,7 @@ struct PercentSpec {
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let is_mapping =
-        args.as_tuple().is_none() && args.as_str().is_none() && args.ty().slot(|t| t.getitem).is_some();
+    let is_mapping = args.as_tuple().is_none() && args.as_str().is_none() && args.ty().slot(|t| t.getitem).is_some();
     let dict = is_mapping.then(|| args.clone());
     let mut ctx = match args.as_tuple() {
         Some(items) => PercentArgs {
@@ -760,7 +803,9 @@ fn star_arg(ctx: &mut PercentArgs) -> PyResult<i64> {
     int::as_i64(&v).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
 
-/// Parses and formats one conversion starting after its `%`.
+/// Parses and formats one conversion starting after its `%`
+/// (`unicode_format_arg`): an optional `(key)`, then the spec, then the
+/// conversion applied to the next argument.
 fn percent_one(
     vm: &mut Vm,
     chars: &[char],
@@ -769,35 +814,71 @@ fn percent_one(
     dict: Option<&Value>,
     out: &mut String,
 ) -> PyResult<()> {
-    let incomplete = || value_error("incomplete format");
     if chars.get(*pos) == Some(&'(') {
         let Some(mapping) = dict else {
             return Err(type_error("format requires a mapping"));
         };
-        *pos += 1;
-        let start = *pos;
-        let mut depth = 1;
-        while *pos < chars.len() {
-            match chars[*pos] {
-                '(' => depth += 1,
-                ')' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            *pos += 1;
-        }
-        if depth > 0 {
-            return Err(value_error("incomplete format key"));
-        }
-        let key: String = chars[start..*pos].iter().collect();
-        *pos += 1;
-        let value = vm.getitem(mapping, &Value::string(key))?;
-        *ctx = PercentArgs::single(value);
+        let key = percent_key(chars, pos)?;
+        // The looked-up value becomes the only argument from here on, as in CPython.
+        *ctx = PercentArgs::single(vm.getitem(mapping, &Value::string(key))?);
     }
+    let spec = percent_spec(chars, pos, ctx)?;
+    let Some(&conv) = chars.get(*pos) else {
+        return Err(value_error("incomplete format"));
+    };
+    *pos += 1;
+    if matches!(
+        conv,
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
+    ) {
+        check_field(spec.precision)?;
+    }
+    let v = ctx.next()?;
+    let text = match conv {
+        's' => pad_percent_text(&truncate(vm.str(&v)?, spec.precision), &spec),
+        'r' => pad_percent_text(&truncate(vm.repr(&v)?, spec.precision), &spec),
+        'a' => pad_percent_text(&truncate(crate::vm::ops::ascii(&vm.repr(&v)?), spec.precision), &spec),
+        'c' => pad_percent_text(&percent_char(&v)?.to_string(), &spec),
+        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => percent_int(&v, conv, &spec)?,
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => percent_float(&v, conv, &spec)?,
+        _ => {
+            return Err(value_error(format!(
+                "unsupported format character '{conv}' (0x{:x}) at index {}",
+                conv as u32,
+                *pos - 1
+            )))
+        }
+    };
+    out.push_str(&text);
+    Ok(())
+}
+
+/// The key of `%(key)s`, with nested parentheses; `pos` is at the `(`.
+fn percent_key(chars: &[char], pos: &mut usize) -> PyResult<String> {
+    *pos += 1;
+    let start = *pos;
+    let mut depth = 1;
+    while let Some(&c) = chars.get(*pos) {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    let key = chars[start..*pos].iter().collect();
+                    *pos += 1;
+                    return Ok(key);
+                }
+            }
+            _ => {}
+        }
+        *pos += 1;
+    }
+    Err(value_error("incomplete format key"))
+}
+
+/// Flags, width (`*` takes an argument), precision and the ignored length
+/// modifiers `h l L`.
+fn percent_spec(chars: &[char], pos: &mut usize, ctx: &mut PercentArgs) -> PyResult<PercentSpec> {
     let mut spec = PercentSpec::default();
     while let Some(&c) = chars.get(*pos) {
         match c {
@@ -813,109 +894,102 @@ fn percent_one(
     if chars.get(*pos) == Some(&'*') {
         *pos += 1;
         let w = star_arg(ctx)?;
-        if w < 0 {
-            spec.left = true;
-        }
+        spec.left |= w < 0;
         spec.width = Some(w.unsigned_abs() as usize);
     } else {
         spec.width = parse_percent_count(chars, pos, "width too big")?;
     }
     if chars.get(*pos) == Some(&'.') {
         *pos += 1;
-        if chars.get(*pos) == Some(&'*') {
+        spec.precision = Some(if chars.get(*pos) == Some(&'*') {
             *pos += 1;
-            spec.precision = Some(star_arg(ctx)?.max(0) as usize);
+            star_arg(ctx)?.max(0) as usize
         } else {
-            spec.precision = Some(parse_percent_count(chars, pos, "precision too big")?.unwrap_or(0));
-        }
+            parse_percent_count(chars, pos, "precision too big")?.unwrap_or(0)
+        });
     }
     while matches!(chars.get(*pos), Some('h' | 'l' | 'L')) {
         *pos += 1;
     }
-    let Some(&conv) = chars.get(*pos) else {
-        return Err(incomplete());
+    check_field(spec.width)?;
+    Ok(spec)
+}
+
+fn truncate(text: String, precision: Option<usize>) -> String {
+    match precision {
+        Some(p) => text.chars().take(p).collect(),
+        None => text,
+    }
+}
+
+/// `%c`: an int code point or a one-character str.
+fn percent_char(v: &Value) -> PyResult<char> {
+    if let Some(s) = v.as_str().filter(|s| s.char_len() == 1) {
+        return Ok(s.as_str().chars().next().unwrap_or('\u{fffd}'));
+    }
+    if v.is_int() {
+        return char_from_int(v);
+    }
+    Err(type_error("%c requires int or char"))
+}
+
+/// `%d %i %u %o %x %X`: floats truncate for the decimal conversions only.
+fn percent_int(v: &Value, conv: char, spec: &PercentSpec) -> PyResult<String> {
+    let n = if v.is_int() {
+        v.clone()
+    } else if let (Some(f), 'd' | 'i' | 'u') = (v.as_float(), conv) {
+        int::float_to_int(f)?
+    } else {
+        let what = if matches!(conv, 'o' | 'x' | 'X') {
+            "an integer"
+        } else {
+            "a real number"
+        };
+        return Err(type_error(format!(
+            "%{conv} format: {what} is required, not {}",
+            v.ty().name
+        )));
     };
-    *pos += 1;
-    let v = ctx.next()?;
-    match conv {
-        's' | 'r' | 'a' => {
-            let text = match conv {
-                's' => vm.str(&v)?,
-                'r' => vm.repr(&v)?,
-                _ => ascii_escape(&vm.repr(&v)?),
-            };
-            let text = match spec.precision {
-                Some(p) => text.chars().take(p).collect(),
-                None => text,
-            };
-            out.push_str(&pad_percent_text(&text, &spec));
-        }
-        'c' => {
-            let c = if let Some(s) = v.as_str().filter(|s| s.char_len() == 1) {
-                s.as_str().chars().next().unwrap_or('\u{fffd}')
-            } else if v.is_int() {
-                char_from_int(&v)?
-            } else {
-                return Err(type_error("%c requires int or char"));
-            };
-            out.push_str(&pad_percent_text(&c.to_string(), &spec));
-        }
-        'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-            let n = if v.is_int() {
-                v
-            } else if let (Some(f), 'd' | 'i' | 'u') = (v.as_float(), conv) {
-                int::float_to_int(f)?
-            } else {
-                let what = if matches!(conv, 'o' | 'x' | 'X') { "an integer" } else { "a real number" };
-                return Err(type_error(format!("%{conv} format: {what} is required, not {}", v.ty().name)));
-            };
-            let mut digits = match conv {
-                'o' => int_radix_abs(&n, 8),
-                'x' => int_radix_abs(&n, 16),
-                'X' => int_radix_abs(&n, 16).to_ascii_uppercase(),
-                _ => int_decimal_abs(&n)?,
-            };
-            if let Some(p) = spec.precision {
-                if digits.len() < p {
-                    digits = format!("{}{digits}", "0".repeat(p - digits.len()));
-                }
-            }
-            let prefix = match (spec.alt, conv) {
-                (true, 'o') => "0o",
-                (true, 'x') => "0x",
-                (true, 'X') => "0X",
-                _ => "",
-            };
-            out.push_str(&pad_percent_number(int_is_negative(&n), prefix, &digits, &spec));
-        }
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-            let x = if let Some(f) = v.as_float() {
-                f
-            } else if v.is_int() {
-                int::to_f64(&v)?
-            } else {
-                return Err(type_error(format!("must be real number, not {}", v.ty().name)));
-            };
-            let flags = FloatFlags {
-                alt: spec.alt,
-                ..FloatFlags::default()
-            };
-            let text = double_to_string(x, conv, spec.precision.unwrap_or(6), flags);
-            let (negative, body) = match text.strip_prefix('-') {
-                Some(rest) => (true, rest),
-                None => (false, text.as_str()),
-            };
-            out.push_str(&pad_percent_number(negative, "", body, &spec));
-        }
-        _ => {
-            return Err(value_error(format!(
-                "unsupported format character '{conv}' (0x{:x}) at index {}",
-                conv as u32,
-                *pos - 1
-            )))
+    let mut digits = match conv {
+        'o' => int_radix_abs(&n, 8),
+        'x' => int_radix_abs(&n, 16),
+        'X' => int_radix_abs(&n, 16).to_ascii_uppercase(),
+        _ => int_decimal_abs(&n)?,
+    };
+    // A precision is a minimum digit count.
+    if let Some(p) = spec.precision {
+        if digits.len() < p {
+            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
         }
     }
-    Ok(())
+    let prefix = match (spec.alt, conv) {
+        (true, 'o') => "0o",
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        _ => "",
+    };
+    Ok(pad_percent_number(int_is_negative(&n), prefix, &digits, spec))
+}
+
+/// `%e %E %f %F %g %G`.
+fn percent_float(v: &Value, conv: char, spec: &PercentSpec) -> PyResult<String> {
+    let x = if let Some(f) = v.as_float() {
+        f
+    } else if v.is_int() {
+        int::to_f64(v)?
+    } else {
+        return Err(type_error(format!("must be real number, not {}", v.ty().name)));
+    };
+    let flags = FloatFlags {
+        alt: spec.alt,
+        ..FloatFlags::default()
+    };
+    let text = double_to_string(x, conv, spec.precision.unwrap_or(6), flags);
+    let (negative, body) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.as_str()),
+    };
+    Ok(pad_percent_number(negative, "", body, spec))
 }
 
 fn parse_percent_count(chars: &[char], pos: &mut usize, too_big: &str) -> PyResult<Option<usize>> {
@@ -925,7 +999,13 @@ fn parse_percent_count(chars: &[char], pos: &mut usize, too_big: &str) -> PyResu
 /// Pads a `%s`/`%r`/`%c` result: spaces only (the `0` flag does not apply).
 fn pad_percent_text(text: &str, spec: &PercentSpec) -> String {
     let width = spec.width.unwrap_or(0);
-    pad(text, text.chars().count(), ' ', if spec.left { '<' } else { '>' }, width)
+    pad(
+        text,
+        text.chars().count(),
+        ' ',
+        if spec.left { '<' } else { '>' },
+        width,
+    )
 }
 
 /// Pads a `%d`/`%x`/`%f`... result: sign and prefix, then zeros (with the
@@ -1066,7 +1146,14 @@ fn parse_field(fmt: &str, start: usize) -> PyResult<(Field<'_>, usize)> {
         i += 1;
     }
     if delim == b'}' {
-        return Ok((Field { name, conversion, spec: "" }, i));
+        return Ok((
+            Field {
+                name,
+                conversion,
+                spec: "",
+            },
+            i,
+        ));
     }
     let spec_start = i;
     let mut nesting = 1;
@@ -1135,9 +1222,10 @@ fn render_field(
         idx
     };
     let mut obj = match index {
-        Some(i) => args.get(i).cloned().ok_or_else(|| {
-            index_error(format!("Replacement index {i} out of range for positional args tuple"))
-        })?,
+        Some(i) => args
+            .get(i)
+            .cloned()
+            .ok_or_else(|| index_error(format!("Replacement index {i} out of range for positional args tuple")))?,
         None => match kwargs.iter().find(|(k, _)| k == first) {
             Some((_, v)) => v.clone(),
             None => return Err(key_error(Value::str(first))),
@@ -1183,7 +1271,7 @@ fn render_field(
         None => obj,
         Some('r') => Value::string(vm.repr(&obj)?),
         Some('s') => Value::string(vm.str(&obj)?),
-        Some('a') => Value::string(ascii_escape(&vm.repr(&obj)?)),
+        Some('a') => Value::string(crate::vm::ops::ascii(&vm.repr(&obj)?)),
         Some(c) => {
             return Err(value_error(if (c as u32) > 32 && (c as u32) < 127 {
                 format!("Unknown conversion specifier {c}")
@@ -1217,7 +1305,7 @@ mod tests {
         assert_eq!(f(2.675, 'f', 2), "2.67");
         assert_eq!(f(0.05, 'f', 1), "0.1");
         assert_eq!(f(-0.0001, 'f', 2), "-0.00");
-        assert_eq!(f(3.14159265, 'e', 2), "3.14e+00");
+        assert_eq!(f(1.23456789, 'e', 2), "1.23e+00");
         assert_eq!(f(12345.0, 'e', 0), "1e+04");
         assert_eq!(f(5e-324, 'e', 0), "5e-324");
         assert_eq!(f(0.0, 'e', 3), "0.000e+00");
@@ -1235,10 +1323,16 @@ mod tests {
         assert_eq!(f(1234567.0, 'g', 6), "1.23457e+06");
         assert_eq!(f(0.0001, 'g', 6), "0.0001");
         assert_eq!(f(-0.0, 'g', 6), "-0");
-        let alt = FloatFlags { alt: true, ..FloatFlags::default() };
+        let alt = FloatFlags {
+            alt: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(1.0, 'g', 6, alt), "1.00000");
         assert_eq!(double_to_string(1.0, 'f', 0, alt), "1.");
-        let dot0 = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
+        let dot0 = FloatFlags {
+            add_dot_0: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(3.0, 'g', 2, dot0), "3.0");
         assert_eq!(double_to_string(1.5, 'g', 0, dot0), "2e+00");
         assert_eq!(double_to_string(100.0, 'g', 3, dot0), "1e+02");
@@ -1249,8 +1343,24 @@ mod tests {
 
     #[test]
     fn repr_mode_agrees_with_float_repr() {
-        let dot0 = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
-        for x in [0.1 + 0.2, 1e16, 1e15, 1e-5, 1e-4, 1.5e300, -0.0, 100.0, 1e22, 123.456, 5e-324, 2.0f64.powi(64)] {
+        let dot0 = FloatFlags {
+            add_dot_0: true,
+            ..FloatFlags::default()
+        };
+        for x in [
+            0.1 + 0.2,
+            1e16,
+            1e15,
+            1e-5,
+            1e-4,
+            1.5e300,
+            -0.0,
+            100.0,
+            1e22,
+            123.456,
+            5e-324,
+            2.0f64.powi(64),
+        ] {
             assert_eq!(double_to_string(x, 'r', 0, dot0), super::super::float::repr(x), "{x}");
         }
     }
@@ -1259,7 +1369,10 @@ mod tests {
     fn spec_parsing_follows_cpython() {
         let s = parse_spec("*^+#012,.3f", "float", None, '>').unwrap();
         assert_eq!((s.fill, s.align, s.sign, s.alternate), ('*', '^', Some('+'), true));
-        assert_eq!((s.width, s.grouping, s.precision, s.ty), (Some(12), Some(','), Some(3), Some('f')));
+        assert_eq!(
+            (s.width, s.grouping, s.precision, s.ty),
+            (Some(12), Some(','), Some(3), Some('f'))
+        );
         let z = parse_spec("010", "int", Some('d'), '>').unwrap();
         assert_eq!((z.fill, z.align, z.width), ('0', '=', Some(10)));
         let zs = parse_spec("010", "str", Some('s'), '<').unwrap();
@@ -1301,7 +1414,7 @@ mod tests {
         assert_eq!(ff(1.5, " "), " 1.5");
         assert_eq!(ff(-0.0001, "z.2f"), "0.00");
         assert_eq!(ff(0.256, ".1%"), "25.6%");
-        assert_eq!(ff(3.14159, ".2"), "3.1");
+        assert_eq!(ff(1.23456, ".2"), "1.2");
         assert_eq!(ff(1e16, ""), "1e+16");
     }
 
@@ -1320,7 +1433,7 @@ mod tests {
         assert_eq!(round_float(0.125, 2).unwrap(), 0.12);
         assert_eq!(round_float(0.375, 2).unwrap(), 0.38);
         assert_eq!(round_float(-1.25, 1).unwrap(), -1.2);
-        assert_eq!(round_float(3.14159, 0).unwrap(), 3.0);
+        assert_eq!(round_float(1.23456, 0).unwrap(), 1.0);
         assert_eq!(round_float(123.456, -1).unwrap(), 120.0);
         assert_eq!(round_float(125.0, -1).unwrap(), 120.0);
         assert_eq!(round_float(135.0, -1).unwrap(), 140.0);

@@ -42,7 +42,10 @@ fn self_tuple<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a [Value], &'a [
 /// ints beyond i64 an OverflowError.
 fn ssize_arg(v: &Value) -> PyResult<i64> {
     if !v.is_int() {
-        return Err(type_error(format!("'{}' object cannot be interpreted as an integer", v.ty().name)));
+        return Err(type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.ty().name
+        )));
     }
     int::as_i64(v).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
@@ -64,7 +67,13 @@ fn search_bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize
 
 /// Finds `x` in `items()[start..stop]` by identity or `==`; `items` is
 /// re-read every step since `==` may mutate the sequence.
-fn find_item(vm: &mut Vm, get: &dyn Fn(usize) -> Option<Value>, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_item(
+    vm: &mut Vm,
+    get: &dyn Fn(usize) -> Option<Value>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
         let Some(item) = get(i) else { break };
@@ -221,17 +230,50 @@ fn list_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 pub static METHODS: &[MethodDef] = &[
-    MethodDef { name: "append", func: list_append },
-    MethodDef { name: "insert", func: list_insert },
-    MethodDef { name: "pop", func: list_pop },
-    MethodDef { name: "remove", func: list_remove },
-    MethodDef { name: "index", func: list_index },
-    MethodDef { name: "count", func: list_count },
-    MethodDef { name: "sort", func: list_sort },
-    MethodDef { name: "reverse", func: list_reverse },
-    MethodDef { name: "extend", func: list_extend },
-    MethodDef { name: "copy", func: list_copy },
-    MethodDef { name: "clear", func: list_clear },
+    MethodDef {
+        name: "append",
+        func: list_append,
+    },
+    MethodDef {
+        name: "insert",
+        func: list_insert,
+    },
+    MethodDef {
+        name: "pop",
+        func: list_pop,
+    },
+    MethodDef {
+        name: "remove",
+        func: list_remove,
+    },
+    MethodDef {
+        name: "index",
+        func: list_index,
+    },
+    MethodDef {
+        name: "count",
+        func: list_count,
+    },
+    MethodDef {
+        name: "sort",
+        func: list_sort,
+    },
+    MethodDef {
+        name: "reverse",
+        func: list_reverse,
+    },
+    MethodDef {
+        name: "extend",
+        func: list_extend,
+    },
+    MethodDef {
+        name: "copy",
+        func: list_copy,
+    },
+    MethodDef {
+        name: "clear",
+        func: list_clear,
+    },
 ];
 
 // ---- tuple -----------------------------------------------------------------------------
@@ -257,6 +299,12 @@ fn tuple_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 pub static TUPLE_METHODS: &[MethodDef] = &[
-    MethodDef { name: "index", func: tuple_index },
-    MethodDef { name: "count", func: tuple_count },
+    MethodDef {
+        name: "index",
+        func: tuple_index,
+    },
+    MethodDef {
+        name: "count",
+        func: tuple_count,
+    },
 ];

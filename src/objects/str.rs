@@ -137,7 +137,12 @@ pub fn repr(s: &str) -> String {
 fn is_printable(c: char) -> bool {
     let n = c as u32;
     !(n < 0x20
-        || (0x7f..0xa0).contains(&n)
+        || (0x7f..=0xa0).contains(&n)
+        || n == 0x1680
+        || (0x2000..=0x200a).contains(&n)
+        || n == 0x202f
+        || n == 0x205f
+        || n == 0x3000
         || n == 0xad
         || (0x2028..=0x2029).contains(&n)
         || (0x200b..=0x200f).contains(&n)

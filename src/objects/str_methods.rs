@@ -18,7 +18,10 @@ pub fn is_space(c: char) -> bool {
 
 /// Line boundaries of `str.splitlines`.
 fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
@@ -96,7 +99,9 @@ pub fn rsplit_whitespace(s: &str, maxsplit: i64) -> Vec<&str> {
             break;
         }
         budget -= 1;
-        let start = rest.rfind(is_space).map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
+        let start = rest
+            .rfind(is_space)
+            .map_or(0, |i| i + rest[i..].chars().next().map_or(1, char::len_utf8));
         out.push(&rest[start..]);
         rest = rest[..start].trim_end_matches(is_space);
     }
@@ -109,7 +114,8 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
     if maxsplit < 0 {
         s.split(sep).collect()
     } else {
-        s.splitn(usize::try_from(maxsplit).unwrap_or(usize::MAX).saturating_add(1), sep).collect()
+        s.splitn(usize::try_from(maxsplit).unwrap_or(usize::MAX).saturating_add(1), sep)
+            .collect()
     }
 }
 
@@ -118,7 +124,8 @@ pub fn rsplit_sep<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
     let mut out: Vec<&str> = if maxsplit < 0 {
         s.rsplit(sep).collect()
     } else {
-        s.rsplitn(usize::try_from(maxsplit).unwrap_or(usize::MAX).saturating_add(1), sep).collect()
+        s.rsplitn(usize::try_from(maxsplit).unwrap_or(usize::MAX).saturating_add(1), sep)
+            .collect()
     };
     out.reverse();
     out
@@ -163,7 +170,11 @@ fn strip<'a>(s: &'a str, chars: Option<&str>, ends: Ends) -> &'a str {
         None => is_space(c),
         Some(set) => set.contains(c),
     };
-    let s = if ends != Ends::Right { s.trim_start_matches(strip_set) } else { s };
+    let s = if ends != Ends::Right {
+        s.trim_start_matches(strip_set)
+    } else {
+        s
+    };
     if ends != Ends::Left {
         s.trim_end_matches(strip_set)
     } else {
@@ -200,7 +211,11 @@ fn adjust_indices(start: i64, end: i64, len: usize) -> (usize, usize) {
     } else {
         end
     };
-    let start = if start < 0 { (start.saturating_add(n)).max(0) } else { start };
+    let start = if start < 0 {
+        (start.saturating_add(n)).max(0)
+    } else {
+        start
+    };
     (start.max(0) as usize, end as usize)
 }
 
@@ -254,12 +269,39 @@ fn center_split(marg: usize, width: usize) -> (usize, usize) {
     (left, marg - left)
 }
 
+/// Approximately Unicode's Case_Ignorable: the apostrophes and dots that
+/// may sit inside a word, and combining diacritics.
+fn is_case_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '.' | ':' | '^' | '`' | '\u{b7}' | '\u{2018}' | '\u{2019}' | '\u{2024}'
+    ) || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// CPython's `handle_capital_sigma`: Σ at `chars[i]` ends a word (a cased
+/// letter before it, none after it, ignoring case-ignorable characters).
+fn is_final_sigma(chars: &[char], i: usize) -> bool {
+    let before = chars[..i].iter().rev().find(|&&c| !is_case_ignorable(c));
+    let after = chars[i + 1..].iter().find(|&&c| !is_case_ignorable(c));
+    before.is_some_and(|&c| is_cased(c)) && !after.is_some_and(|&c| is_cased(c))
+}
+
+/// Full lowercase of `chars[i]`, with the final-sigma rule.
+fn push_lower(out: &mut String, chars: &[char], i: usize) {
+    if chars[i] == '\u{3a3}' && is_final_sigma(chars, i) {
+        out.push('\u{3c2}');
+    } else {
+        out.extend(chars[i].to_lowercase());
+    }
+}
+
 fn title(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut prev_cased = false;
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &chars, i);
         } else {
             push_title(&mut out, c);
         }
@@ -268,21 +310,36 @@ fn title(s: &str) -> String {
     out
 }
 
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
+fn casefold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    if let Some(first) = chars.next() {
-        push_title(&mut out, first);
-        out.push_str(&chars.as_str().to_lowercase());
+    for c in s.chars() {
+        match tables::CASEFOLD.binary_search_by_key(&c, |&(k, _)| k) {
+            Ok(i) => out.push_str(tables::CASEFOLD[i].1),
+            Err(_) => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn capitalize(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if i == 0 {
+            push_title(&mut out, c);
+        } else {
+            push_lower(&mut out, &chars, i);
+        }
     }
     out
 }
 
 fn swapcase(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_uppercase() {
-            out.extend(c.to_lowercase());
+            push_lower(&mut out, &chars, i);
         } else if c.is_lowercase() {
             out.extend(c.to_uppercase());
         } else {
@@ -377,7 +434,9 @@ fn slice_bound(v: Option<&Value>, default: i64) -> PyResult<i64> {
         None => Ok(default),
         Some(v) if v.is_none() => Ok(default),
         Some(v) if v.is_int() => clamped_int(v),
-        Some(_) => Err(type_error("slice indices must be integers or None or have an __index__ method")),
+        Some(_) => Err(type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
     }
 }
 
@@ -389,7 +448,7 @@ fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
 
 /// Guards results whose size the caller controls (`center(10**12)`).
 fn check_size(n: usize) -> PyResult<()> {
-    if n > (1 << 32) {
+    if n > (1 << 30) {
         return Err(PyErr::new(&super::types::MEMORY_ERROR, ""));
     }
     Ok(())
@@ -411,7 +470,7 @@ fn split_impl(args: &[Value], kwnames: &[Value], name: &str, reverse: bool) -> P
     };
     let maxsplit = match a.get(1) {
         None => -1,
-        Some(v) => clamped_int(v)?,
+        Some(v) => ssize_int(v)?,
     };
     let parts = match (sep, reverse) {
         (Some(""), _) => return Err(value_error("empty separator")),
@@ -438,7 +497,9 @@ fn str_splitlines(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         None => false,
         Some(v) => clamped_int(v)? != 0,
     };
-    Ok(Value::list(splitlines(s, keepends).into_iter().map(Value::str).collect()))
+    Ok(Value::list(
+        splitlines(s, keepends).into_iter().map(Value::str).collect(),
+    ))
 }
 
 fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -503,10 +564,22 @@ fn str_replace(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         None => -1,
         Some(v) => ssize_int(v)?,
     };
-    let occurrences = if old.is_empty() { s.chars().count() + 1 } else { s.matches(old).count() };
-    let n = if count < 0 { occurrences } else { occurrences.min(count as usize) };
+    let occurrences = if old.is_empty() {
+        s.chars().count() + 1
+    } else {
+        s.matches(old).count()
+    };
+    let n = if count < 0 {
+        occurrences
+    } else {
+        occurrences.min(count as usize)
+    };
     check_size(s.len().saturating_add(n.saturating_mul(new.len())))?;
-    Ok(Value::string(if count < 0 { s.replace(old, new) } else { s.replacen(old, new, n) }))
+    Ok(Value::string(if count < 0 {
+        s.replace(old, new)
+    } else {
+        s.replacen(old, new, n)
+    }))
 }
 
 /// Parses `(sub[, start[, end]])` for find/index/count.
@@ -601,8 +674,7 @@ fn str_lower(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     mapping(args, kwnames, "lower", str::to_lowercase)
 }
 fn str_casefold(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    // Full case folding differs from lowercasing for a few letters (ß → ss).
-    mapping(args, kwnames, "casefold", |s| s.to_lowercase().replace('ß', "ss"))
+    mapping(args, kwnames, "casefold", casefold)
 }
 fn str_capitalize(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     mapping(args, kwnames, "capitalize", capitalize)
@@ -675,7 +747,8 @@ fn str_expandtabs(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
         None => 8,
         Some(v) => ssize_int(v)?,
     };
-    check_size(s.len().saturating_mul(tabsize.clamp(1, 1 << 20) as usize))?;
+    let tabs = s.matches('\t').count();
+    check_size(s.len().saturating_add(tabs.saturating_mul(tabsize.max(0) as usize)))?;
     Ok(Value::string(expandtabs(s, tabsize)))
 }
 
@@ -784,8 +857,15 @@ fn str_rpartition(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 
 fn affix_remove(args: &[Value], kwnames: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
     let (s, rest) = self_str(args, name)?;
-    let affix = str_arg(one_arg(&format!("str.{name}"), rest, kwnames)?, &format!("{name}() argument ")) ?;
-    let stripped = if suffix { s.strip_suffix(affix) } else { s.strip_prefix(affix) };
+    let affix = str_arg(
+        one_arg(&format!("str.{name}"), rest, kwnames)?,
+        &format!("{name}() argument "),
+    )?;
+    let stripped = if suffix {
+        s.strip_suffix(affix)
+    } else {
+        s.strip_prefix(affix)
+    };
     Ok(match stripped {
         Some(t) if !affix.is_empty() => Value::str(t),
         _ => args[0].clone(),
@@ -807,47 +887,170 @@ fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 pub static METHODS: &[MethodDef] = &[
-    MethodDef { name: "split", func: str_split },
-    MethodDef { name: "rsplit", func: str_rsplit },
-    MethodDef { name: "splitlines", func: str_splitlines },
-    MethodDef { name: "join", func: str_join },
-    MethodDef { name: "strip", func: str_strip },
-    MethodDef { name: "lstrip", func: str_lstrip },
-    MethodDef { name: "rstrip", func: str_rstrip },
-    MethodDef { name: "replace", func: str_replace },
-    MethodDef { name: "find", func: str_find },
-    MethodDef { name: "rfind", func: str_rfind },
-    MethodDef { name: "index", func: str_index },
-    MethodDef { name: "rindex", func: str_rindex },
-    MethodDef { name: "count", func: str_count },
-    MethodDef { name: "startswith", func: str_startswith },
-    MethodDef { name: "endswith", func: str_endswith },
-    MethodDef { name: "upper", func: str_upper },
-    MethodDef { name: "lower", func: str_lower },
-    MethodDef { name: "casefold", func: str_casefold },
-    MethodDef { name: "capitalize", func: str_capitalize },
-    MethodDef { name: "title", func: str_title },
-    MethodDef { name: "swapcase", func: str_swapcase },
-    MethodDef { name: "center", func: str_center },
-    MethodDef { name: "ljust", func: str_ljust },
-    MethodDef { name: "rjust", func: str_rjust },
-    MethodDef { name: "zfill", func: str_zfill },
-    MethodDef { name: "expandtabs", func: str_expandtabs },
-    MethodDef { name: "isdigit", func: str_isdigit },
-    MethodDef { name: "isdecimal", func: str_isdecimal },
-    MethodDef { name: "isnumeric", func: str_isnumeric },
-    MethodDef { name: "isalpha", func: str_isalpha },
-    MethodDef { name: "isalnum", func: str_isalnum },
-    MethodDef { name: "isspace", func: str_isspace },
-    MethodDef { name: "isascii", func: str_isascii },
-    MethodDef { name: "isupper", func: str_isupper },
-    MethodDef { name: "islower", func: str_islower },
-    MethodDef { name: "istitle", func: str_istitle },
-    MethodDef { name: "partition", func: str_partition },
-    MethodDef { name: "rpartition", func: str_rpartition },
-    MethodDef { name: "removeprefix", func: str_removeprefix },
-    MethodDef { name: "removesuffix", func: str_removesuffix },
-    MethodDef { name: "format", func: str_format },
+    MethodDef {
+        name: "split",
+        func: str_split,
+    },
+    MethodDef {
+        name: "rsplit",
+        func: str_rsplit,
+    },
+    MethodDef {
+        name: "splitlines",
+        func: str_splitlines,
+    },
+    MethodDef {
+        name: "join",
+        func: str_join,
+    },
+    MethodDef {
+        name: "strip",
+        func: str_strip,
+    },
+    MethodDef {
+        name: "lstrip",
+        func: str_lstrip,
+    },
+    MethodDef {
+        name: "rstrip",
+        func: str_rstrip,
+    },
+    MethodDef {
+        name: "replace",
+        func: str_replace,
+    },
+    MethodDef {
+        name: "find",
+        func: str_find,
+    },
+    MethodDef {
+        name: "rfind",
+        func: str_rfind,
+    },
+    MethodDef {
+        name: "index",
+        func: str_index,
+    },
+    MethodDef {
+        name: "rindex",
+        func: str_rindex,
+    },
+    MethodDef {
+        name: "count",
+        func: str_count,
+    },
+    MethodDef {
+        name: "startswith",
+        func: str_startswith,
+    },
+    MethodDef {
+        name: "endswith",
+        func: str_endswith,
+    },
+    MethodDef {
+        name: "upper",
+        func: str_upper,
+    },
+    MethodDef {
+        name: "lower",
+        func: str_lower,
+    },
+    MethodDef {
+        name: "casefold",
+        func: str_casefold,
+    },
+    MethodDef {
+        name: "capitalize",
+        func: str_capitalize,
+    },
+    MethodDef {
+        name: "title",
+        func: str_title,
+    },
+    MethodDef {
+        name: "swapcase",
+        func: str_swapcase,
+    },
+    MethodDef {
+        name: "center",
+        func: str_center,
+    },
+    MethodDef {
+        name: "ljust",
+        func: str_ljust,
+    },
+    MethodDef {
+        name: "rjust",
+        func: str_rjust,
+    },
+    MethodDef {
+        name: "zfill",
+        func: str_zfill,
+    },
+    MethodDef {
+        name: "expandtabs",
+        func: str_expandtabs,
+    },
+    MethodDef {
+        name: "isdigit",
+        func: str_isdigit,
+    },
+    MethodDef {
+        name: "isdecimal",
+        func: str_isdecimal,
+    },
+    MethodDef {
+        name: "isnumeric",
+        func: str_isnumeric,
+    },
+    MethodDef {
+        name: "isalpha",
+        func: str_isalpha,
+    },
+    MethodDef {
+        name: "isalnum",
+        func: str_isalnum,
+    },
+    MethodDef {
+        name: "isspace",
+        func: str_isspace,
+    },
+    MethodDef {
+        name: "isascii",
+        func: str_isascii,
+    },
+    MethodDef {
+        name: "isupper",
+        func: str_isupper,
+    },
+    MethodDef {
+        name: "islower",
+        func: str_islower,
+    },
+    MethodDef {
+        name: "istitle",
+        func: str_istitle,
+    },
+    MethodDef {
+        name: "partition",
+        func: str_partition,
+    },
+    MethodDef {
+        name: "rpartition",
+        func: str_rpartition,
+    },
+    MethodDef {
+        name: "removeprefix",
+        func: str_removeprefix,
+    },
+    MethodDef {
+        name: "removesuffix",
+        func: str_removesuffix,
+    },
+    MethodDef {
+        name: "format",
+        func: str_format,
+    },
 ];
 
 #[cfg(test)]
@@ -906,6 +1109,9 @@ mod tests {
         assert_eq!(title("they're bill's"), "They'Re Bill'S");
         assert_eq!(title("ﬁx"), "Fix");
         assert_eq!(swapcase("aBc"), "AbC");
+        assert_eq!(swapcase("ǆ,  ﬁΣ"), "Ǆ,  FIς");
+        assert_eq!(title("ΑΣ"), "Ας");
+        assert_eq!(casefold("ß0AΣﬁ"), "ss0aσfi");
         assert!(is_decimal('٣') && !is_decimal('²') && is_digit('²') && is_numeric('½') && !is_digit('½'));
     }
 
@@ -922,148 +1128,841 @@ mod tests {
     }
 }
 
-/// Unicode tables generated with CPython 3.11's `unicodedata` (Unicode 14):
-/// `python3 gen_tables.py`, which walks every code point and emits the runs
-/// where `str.isdecimal`/`isdigit`/`isnumeric` hold, the code points whose
-/// titlecase differs from their uppercase, and the category Lt letters.
+/// Unicode tables generated with CPython 3.11 (Unicode 14) by walking every
+/// code point: the runs where `str.isdecimal`/`isdigit`/`isnumeric` hold,
+/// the code points whose titlecase differs from their uppercase, the
+/// category Lt letters, and the code points whose case folding differs from
+/// their lowercase. To regenerate, run this with python3 (then rustfmt):
+///
+/// ```text
+/// import unicodedata
+/// def ranges(pred):
+///     out, start = [], None
+///     for c in range(0x110000):
+///         if pred(chr(c)) and start is None: start = c
+///         if not pred(chr(c)) and start is not None: out.append((start, c - 1)); start = None
+///     return out + ([(start, 0x10ffff)] if start is not None else [])
+/// def table(name, rs):
+///     print(f"pub static {name}: &[(u32, u32)] = &[" + ", ".join(f"(0x{a:x}, 0x{b:x})" for a, b in rs) + "];")
+/// def pairs(name, f):
+///     esc = lambda s: "".join("\\u{%x}" % ord(x) for x in s)
+///     items = [(c, f(chr(c))) for c in range(0x110000) if f(chr(c)) is not None]
+///     print(f"pub static {name}: &[(char, &str)] = &[" + ", ".join(f"('{esc(chr(c))}', \"{esc(s)}\")" for c, s in items) + "];")
+/// table("DECIMAL", ranges(str.isdecimal))
+/// table("DIGIT", ranges(str.isdigit))
+/// table("NUMERIC", ranges(str.isnumeric))
+/// pairs("TITLECASE", lambda ch: ch.title() if ch.title() != ch.upper() else None)
+/// table("TITLE_LETTERS", ranges(lambda ch: unicodedata.category(ch) == "Lt"))
+/// pairs("CASEFOLD", lambda ch: ch.casefold() if ch.casefold() != ch.lower() else None)
+/// ```
 mod tables {
     /// `str.isdecimal`: code points of general category Nd.
     pub static DECIMAL: &[(u32, u32)] = &[
-        (0x30, 0x39), (0x660, 0x669), (0x6f0, 0x6f9), (0x7c0, 0x7c9), (0x966, 0x96f),
-        (0x9e6, 0x9ef), (0xa66, 0xa6f), (0xae6, 0xaef), (0xb66, 0xb6f), (0xbe6, 0xbef),
-        (0xc66, 0xc6f), (0xce6, 0xcef), (0xd66, 0xd6f), (0xde6, 0xdef), (0xe50, 0xe59),
-        (0xed0, 0xed9), (0xf20, 0xf29), (0x1040, 0x1049), (0x1090, 0x1099), (0x17e0, 0x17e9),
-        (0x1810, 0x1819), (0x1946, 0x194f), (0x19d0, 0x19d9), (0x1a80, 0x1a89), (0x1a90, 0x1a99),
-        (0x1b50, 0x1b59), (0x1bb0, 0x1bb9), (0x1c40, 0x1c49), (0x1c50, 0x1c59), (0xa620, 0xa629),
-        (0xa8d0, 0xa8d9), (0xa900, 0xa909), (0xa9d0, 0xa9d9), (0xa9f0, 0xa9f9), (0xaa50, 0xaa59),
-        (0xabf0, 0xabf9), (0xff10, 0xff19), (0x104a0, 0x104a9), (0x10d30, 0x10d39),
-        (0x11066, 0x1106f), (0x110f0, 0x110f9), (0x11136, 0x1113f), (0x111d0, 0x111d9),
-        (0x112f0, 0x112f9), (0x11450, 0x11459), (0x114d0, 0x114d9), (0x11650, 0x11659),
-        (0x116c0, 0x116c9), (0x11730, 0x11739), (0x118e0, 0x118e9), (0x11950, 0x11959),
-        (0x11c50, 0x11c59), (0x11d50, 0x11d59), (0x11da0, 0x11da9), (0x16a60, 0x16a69),
-        (0x16ac0, 0x16ac9), (0x16b50, 0x16b59), (0x1d7ce, 0x1d7ff), (0x1e140, 0x1e149),
-        (0x1e2f0, 0x1e2f9), (0x1e950, 0x1e959), (0x1fbf0, 0x1fbf9),
+        (0x30, 0x39),
+        (0x660, 0x669),
+        (0x6f0, 0x6f9),
+        (0x7c0, 0x7c9),
+        (0x966, 0x96f),
+        (0x9e6, 0x9ef),
+        (0xa66, 0xa6f),
+        (0xae6, 0xaef),
+        (0xb66, 0xb6f),
+        (0xbe6, 0xbef),
+        (0xc66, 0xc6f),
+        (0xce6, 0xcef),
+        (0xd66, 0xd6f),
+        (0xde6, 0xdef),
+        (0xe50, 0xe59),
+        (0xed0, 0xed9),
+        (0xf20, 0xf29),
+        (0x1040, 0x1049),
+        (0x1090, 0x1099),
+        (0x17e0, 0x17e9),
+        (0x1810, 0x1819),
+        (0x1946, 0x194f),
+        (0x19d0, 0x19d9),
+        (0x1a80, 0x1a89),
+        (0x1a90, 0x1a99),
+        (0x1b50, 0x1b59),
+        (0x1bb0, 0x1bb9),
+        (0x1c40, 0x1c49),
+        (0x1c50, 0x1c59),
+        (0xa620, 0xa629),
+        (0xa8d0, 0xa8d9),
+        (0xa900, 0xa909),
+        (0xa9d0, 0xa9d9),
+        (0xa9f0, 0xa9f9),
+        (0xaa50, 0xaa59),
+        (0xabf0, 0xabf9),
+        (0xff10, 0xff19),
+        (0x104a0, 0x104a9),
+        (0x10d30, 0x10d39),
+        (0x11066, 0x1106f),
+        (0x110f0, 0x110f9),
+        (0x11136, 0x1113f),
+        (0x111d0, 0x111d9),
+        (0x112f0, 0x112f9),
+        (0x11450, 0x11459),
+        (0x114d0, 0x114d9),
+        (0x11650, 0x11659),
+        (0x116c0, 0x116c9),
+        (0x11730, 0x11739),
+        (0x118e0, 0x118e9),
+        (0x11950, 0x11959),
+        (0x11c50, 0x11c59),
+        (0x11d50, 0x11d59),
+        (0x11da0, 0x11da9),
+        (0x16a60, 0x16a69),
+        (0x16ac0, 0x16ac9),
+        (0x16b50, 0x16b59),
+        (0x1d7ce, 0x1d7ff),
+        (0x1e140, 0x1e149),
+        (0x1e2f0, 0x1e2f9),
+        (0x1e950, 0x1e959),
+        (0x1fbf0, 0x1fbf9),
     ];
     /// `str.isdigit`: Numeric_Type Decimal or Digit.
     pub static DIGIT: &[(u32, u32)] = &[
-        (0x30, 0x39), (0xb2, 0xb3), (0xb9, 0xb9), (0x660, 0x669), (0x6f0, 0x6f9), (0x7c0, 0x7c9),
-        (0x966, 0x96f), (0x9e6, 0x9ef), (0xa66, 0xa6f), (0xae6, 0xaef), (0xb66, 0xb6f),
-        (0xbe6, 0xbef), (0xc66, 0xc6f), (0xce6, 0xcef), (0xd66, 0xd6f), (0xde6, 0xdef),
-        (0xe50, 0xe59), (0xed0, 0xed9), (0xf20, 0xf29), (0x1040, 0x1049), (0x1090, 0x1099),
-        (0x1369, 0x1371), (0x17e0, 0x17e9), (0x1810, 0x1819), (0x1946, 0x194f), (0x19d0, 0x19da),
-        (0x1a80, 0x1a89), (0x1a90, 0x1a99), (0x1b50, 0x1b59), (0x1bb0, 0x1bb9), (0x1c40, 0x1c49),
-        (0x1c50, 0x1c59), (0x2070, 0x2070), (0x2074, 0x2079), (0x2080, 0x2089), (0x2460, 0x2468),
-        (0x2474, 0x247c), (0x2488, 0x2490), (0x24ea, 0x24ea), (0x24f5, 0x24fd), (0x24ff, 0x24ff),
-        (0x2776, 0x277e), (0x2780, 0x2788), (0x278a, 0x2792), (0xa620, 0xa629), (0xa8d0, 0xa8d9),
-        (0xa900, 0xa909), (0xa9d0, 0xa9d9), (0xa9f0, 0xa9f9), (0xaa50, 0xaa59), (0xabf0, 0xabf9),
-        (0xff10, 0xff19), (0x104a0, 0x104a9), (0x10a40, 0x10a43), (0x10d30, 0x10d39),
-        (0x10e60, 0x10e68), (0x11052, 0x1105a), (0x11066, 0x1106f), (0x110f0, 0x110f9),
-        (0x11136, 0x1113f), (0x111d0, 0x111d9), (0x112f0, 0x112f9), (0x11450, 0x11459),
-        (0x114d0, 0x114d9), (0x11650, 0x11659), (0x116c0, 0x116c9), (0x11730, 0x11739),
-        (0x118e0, 0x118e9), (0x11950, 0x11959), (0x11c50, 0x11c59), (0x11d50, 0x11d59),
-        (0x11da0, 0x11da9), (0x16a60, 0x16a69), (0x16ac0, 0x16ac9), (0x16b50, 0x16b59),
-        (0x1d7ce, 0x1d7ff), (0x1e140, 0x1e149), (0x1e2f0, 0x1e2f9), (0x1e950, 0x1e959),
-        (0x1f100, 0x1f10a), (0x1fbf0, 0x1fbf9),
+        (0x30, 0x39),
+        (0xb2, 0xb3),
+        (0xb9, 0xb9),
+        (0x660, 0x669),
+        (0x6f0, 0x6f9),
+        (0x7c0, 0x7c9),
+        (0x966, 0x96f),
+        (0x9e6, 0x9ef),
+        (0xa66, 0xa6f),
+        (0xae6, 0xaef),
+        (0xb66, 0xb6f),
+        (0xbe6, 0xbef),
+        (0xc66, 0xc6f),
+        (0xce6, 0xcef),
+        (0xd66, 0xd6f),
+        (0xde6, 0xdef),
+        (0xe50, 0xe59),
+        (0xed0, 0xed9),
+        (0xf20, 0xf29),
+        (0x1040, 0x1049),
+        (0x1090, 0x1099),
+        (0x1369, 0x1371),
+        (0x17e0, 0x17e9),
+        (0x1810, 0x1819),
+        (0x1946, 0x194f),
+        (0x19d0, 0x19da),
+        (0x1a80, 0x1a89),
+        (0x1a90, 0x1a99),
+        (0x1b50, 0x1b59),
+        (0x1bb0, 0x1bb9),
+        (0x1c40, 0x1c49),
+        (0x1c50, 0x1c59),
+        (0x2070, 0x2070),
+        (0x2074, 0x2079),
+        (0x2080, 0x2089),
+        (0x2460, 0x2468),
+        (0x2474, 0x247c),
+        (0x2488, 0x2490),
+        (0x24ea, 0x24ea),
+        (0x24f5, 0x24fd),
+        (0x24ff, 0x24ff),
+        (0x2776, 0x277e),
+        (0x2780, 0x2788),
+        (0x278a, 0x2792),
+        (0xa620, 0xa629),
+        (0xa8d0, 0xa8d9),
+        (0xa900, 0xa909),
+        (0xa9d0, 0xa9d9),
+        (0xa9f0, 0xa9f9),
+        (0xaa50, 0xaa59),
+        (0xabf0, 0xabf9),
+        (0xff10, 0xff19),
+        (0x104a0, 0x104a9),
+        (0x10a40, 0x10a43),
+        (0x10d30, 0x10d39),
+        (0x10e60, 0x10e68),
+        (0x11052, 0x1105a),
+        (0x11066, 0x1106f),
+        (0x110f0, 0x110f9),
+        (0x11136, 0x1113f),
+        (0x111d0, 0x111d9),
+        (0x112f0, 0x112f9),
+        (0x11450, 0x11459),
+        (0x114d0, 0x114d9),
+        (0x11650, 0x11659),
+        (0x116c0, 0x116c9),
+        (0x11730, 0x11739),
+        (0x118e0, 0x118e9),
+        (0x11950, 0x11959),
+        (0x11c50, 0x11c59),
+        (0x11d50, 0x11d59),
+        (0x11da0, 0x11da9),
+        (0x16a60, 0x16a69),
+        (0x16ac0, 0x16ac9),
+        (0x16b50, 0x16b59),
+        (0x1d7ce, 0x1d7ff),
+        (0x1e140, 0x1e149),
+        (0x1e2f0, 0x1e2f9),
+        (0x1e950, 0x1e959),
+        (0x1f100, 0x1f10a),
+        (0x1fbf0, 0x1fbf9),
     ];
     /// `str.isnumeric`: any Numeric_Type.
     pub static NUMERIC: &[(u32, u32)] = &[
-        (0x30, 0x39), (0xb2, 0xb3), (0xb9, 0xb9), (0xbc, 0xbe), (0x660, 0x669), (0x6f0, 0x6f9),
-        (0x7c0, 0x7c9), (0x966, 0x96f), (0x9e6, 0x9ef), (0x9f4, 0x9f9), (0xa66, 0xa6f),
-        (0xae6, 0xaef), (0xb66, 0xb6f), (0xb72, 0xb77), (0xbe6, 0xbf2), (0xc66, 0xc6f),
-        (0xc78, 0xc7e), (0xce6, 0xcef), (0xd58, 0xd5e), (0xd66, 0xd78), (0xde6, 0xdef),
-        (0xe50, 0xe59), (0xed0, 0xed9), (0xf20, 0xf33), (0x1040, 0x1049), (0x1090, 0x1099),
-        (0x1369, 0x137c), (0x16ee, 0x16f0), (0x17e0, 0x17e9), (0x17f0, 0x17f9), (0x1810, 0x1819),
-        (0x1946, 0x194f), (0x19d0, 0x19da), (0x1a80, 0x1a89), (0x1a90, 0x1a99), (0x1b50, 0x1b59),
-        (0x1bb0, 0x1bb9), (0x1c40, 0x1c49), (0x1c50, 0x1c59), (0x2070, 0x2070), (0x2074, 0x2079),
-        (0x2080, 0x2089), (0x2150, 0x2182), (0x2185, 0x2189), (0x2460, 0x249b), (0x24ea, 0x24ff),
-        (0x2776, 0x2793), (0x2cfd, 0x2cfd), (0x3007, 0x3007), (0x3021, 0x3029), (0x3038, 0x303a),
-        (0x3192, 0x3195), (0x3220, 0x3229), (0x3248, 0x324f), (0x3251, 0x325f), (0x3280, 0x3289),
-        (0x32b1, 0x32bf), (0x3405, 0x3405), (0x3483, 0x3483), (0x382a, 0x382a), (0x3b4d, 0x3b4d),
-        (0x4e00, 0x4e00), (0x4e03, 0x4e03), (0x4e07, 0x4e07), (0x4e09, 0x4e09), (0x4e5d, 0x4e5d),
-        (0x4e8c, 0x4e8c), (0x4e94, 0x4e94), (0x4e96, 0x4e96), (0x4ebf, 0x4ec0), (0x4edf, 0x4edf),
-        (0x4ee8, 0x4ee8), (0x4f0d, 0x4f0d), (0x4f70, 0x4f70), (0x5104, 0x5104), (0x5146, 0x5146),
-        (0x5169, 0x5169), (0x516b, 0x516b), (0x516d, 0x516d), (0x5341, 0x5341), (0x5343, 0x5345),
-        (0x534c, 0x534c), (0x53c1, 0x53c4), (0x56db, 0x56db), (0x58f1, 0x58f1), (0x58f9, 0x58f9),
-        (0x5e7a, 0x5e7a), (0x5efe, 0x5eff), (0x5f0c, 0x5f0e), (0x5f10, 0x5f10), (0x62fe, 0x62fe),
-        (0x634c, 0x634c), (0x67d2, 0x67d2), (0x6f06, 0x6f06), (0x7396, 0x7396), (0x767e, 0x767e),
-        (0x8086, 0x8086), (0x842c, 0x842c), (0x8cae, 0x8cae), (0x8cb3, 0x8cb3), (0x8d30, 0x8d30),
-        (0x9621, 0x9621), (0x9646, 0x9646), (0x964c, 0x964c), (0x9678, 0x9678), (0x96f6, 0x96f6),
-        (0xa620, 0xa629), (0xa6e6, 0xa6ef), (0xa830, 0xa835), (0xa8d0, 0xa8d9), (0xa900, 0xa909),
-        (0xa9d0, 0xa9d9), (0xa9f0, 0xa9f9), (0xaa50, 0xaa59), (0xabf0, 0xabf9), (0xf96b, 0xf96b),
-        (0xf973, 0xf973), (0xf978, 0xf978), (0xf9b2, 0xf9b2), (0xf9d1, 0xf9d1), (0xf9d3, 0xf9d3),
-        (0xf9fd, 0xf9fd), (0xff10, 0xff19), (0x10107, 0x10133), (0x10140, 0x10178),
-        (0x1018a, 0x1018b), (0x102e1, 0x102fb), (0x10320, 0x10323), (0x10341, 0x10341),
-        (0x1034a, 0x1034a), (0x103d1, 0x103d5), (0x104a0, 0x104a9), (0x10858, 0x1085f),
-        (0x10879, 0x1087f), (0x108a7, 0x108af), (0x108fb, 0x108ff), (0x10916, 0x1091b),
-        (0x109bc, 0x109bd), (0x109c0, 0x109cf), (0x109d2, 0x109ff), (0x10a40, 0x10a48),
-        (0x10a7d, 0x10a7e), (0x10a9d, 0x10a9f), (0x10aeb, 0x10aef), (0x10b58, 0x10b5f),
-        (0x10b78, 0x10b7f), (0x10ba9, 0x10baf), (0x10cfa, 0x10cff), (0x10d30, 0x10d39),
-        (0x10e60, 0x10e7e), (0x10f1d, 0x10f26), (0x10f51, 0x10f54), (0x10fc5, 0x10fcb),
-        (0x11052, 0x1106f), (0x110f0, 0x110f9), (0x11136, 0x1113f), (0x111d0, 0x111d9),
-        (0x111e1, 0x111f4), (0x112f0, 0x112f9), (0x11450, 0x11459), (0x114d0, 0x114d9),
-        (0x11650, 0x11659), (0x116c0, 0x116c9), (0x11730, 0x1173b), (0x118e0, 0x118f2),
-        (0x11950, 0x11959), (0x11c50, 0x11c6c), (0x11d50, 0x11d59), (0x11da0, 0x11da9),
-        (0x11fc0, 0x11fd4), (0x12400, 0x1246e), (0x16a60, 0x16a69), (0x16ac0, 0x16ac9),
-        (0x16b50, 0x16b59), (0x16b5b, 0x16b61), (0x16e80, 0x16e96), (0x1d2e0, 0x1d2f3),
-        (0x1d360, 0x1d378), (0x1d7ce, 0x1d7ff), (0x1e140, 0x1e149), (0x1e2f0, 0x1e2f9),
-        (0x1e8c7, 0x1e8cf), (0x1e950, 0x1e959), (0x1ec71, 0x1ecab), (0x1ecad, 0x1ecaf),
-        (0x1ecb1, 0x1ecb4), (0x1ed01, 0x1ed2d), (0x1ed2f, 0x1ed3d), (0x1f100, 0x1f10c),
-        (0x1fbf0, 0x1fbf9), (0x20001, 0x20001), (0x20064, 0x20064), (0x200e2, 0x200e2),
-        (0x20121, 0x20121), (0x2092a, 0x2092a), (0x20983, 0x20983), (0x2098c, 0x2098c),
-        (0x2099c, 0x2099c), (0x20aea, 0x20aea), (0x20afd, 0x20afd), (0x20b19, 0x20b19),
-        (0x22390, 0x22390), (0x22998, 0x22998), (0x23b1b, 0x23b1b), (0x2626d, 0x2626d),
+        (0x30, 0x39),
+        (0xb2, 0xb3),
+        (0xb9, 0xb9),
+        (0xbc, 0xbe),
+        (0x660, 0x669),
+        (0x6f0, 0x6f9),
+        (0x7c0, 0x7c9),
+        (0x966, 0x96f),
+        (0x9e6, 0x9ef),
+        (0x9f4, 0x9f9),
+        (0xa66, 0xa6f),
+        (0xae6, 0xaef),
+        (0xb66, 0xb6f),
+        (0xb72, 0xb77),
+        (0xbe6, 0xbf2),
+        (0xc66, 0xc6f),
+        (0xc78, 0xc7e),
+        (0xce6, 0xcef),
+        (0xd58, 0xd5e),
+        (0xd66, 0xd78),
+        (0xde6, 0xdef),
+        (0xe50, 0xe59),
+        (0xed0, 0xed9),
+        (0xf20, 0xf33),
+        (0x1040, 0x1049),
+        (0x1090, 0x1099),
+        (0x1369, 0x137c),
+        (0x16ee, 0x16f0),
+        (0x17e0, 0x17e9),
+        (0x17f0, 0x17f9),
+        (0x1810, 0x1819),
+        (0x1946, 0x194f),
+        (0x19d0, 0x19da),
+        (0x1a80, 0x1a89),
+        (0x1a90, 0x1a99),
+        (0x1b50, 0x1b59),
+        (0x1bb0, 0x1bb9),
+        (0x1c40, 0x1c49),
+        (0x1c50, 0x1c59),
+        (0x2070, 0x2070),
+        (0x2074, 0x2079),
+        (0x2080, 0x2089),
+        (0x2150, 0x2182),
+        (0x2185, 0x2189),
+        (0x2460, 0x249b),
+        (0x24ea, 0x24ff),
+        (0x2776, 0x2793),
+        (0x2cfd, 0x2cfd),
+        (0x3007, 0x3007),
+        (0x3021, 0x3029),
+        (0x3038, 0x303a),
+        (0x3192, 0x3195),
+        (0x3220, 0x3229),
+        (0x3248, 0x324f),
+        (0x3251, 0x325f),
+        (0x3280, 0x3289),
+        (0x32b1, 0x32bf),
+        (0x3405, 0x3405),
+        (0x3483, 0x3483),
+        (0x382a, 0x382a),
+        (0x3b4d, 0x3b4d),
+        (0x4e00, 0x4e00),
+        (0x4e03, 0x4e03),
+        (0x4e07, 0x4e07),
+        (0x4e09, 0x4e09),
+        (0x4e5d, 0x4e5d),
+        (0x4e8c, 0x4e8c),
+        (0x4e94, 0x4e94),
+        (0x4e96, 0x4e96),
+        (0x4ebf, 0x4ec0),
+        (0x4edf, 0x4edf),
+        (0x4ee8, 0x4ee8),
+        (0x4f0d, 0x4f0d),
+        (0x4f70, 0x4f70),
+        (0x5104, 0x5104),
+        (0x5146, 0x5146),
+        (0x5169, 0x5169),
+        (0x516b, 0x516b),
+        (0x516d, 0x516d),
+        (0x5341, 0x5341),
+        (0x5343, 0x5345),
+        (0x534c, 0x534c),
+        (0x53c1, 0x53c4),
+        (0x56db, 0x56db),
+        (0x58f1, 0x58f1),
+        (0x58f9, 0x58f9),
+        (0x5e7a, 0x5e7a),
+        (0x5efe, 0x5eff),
+        (0x5f0c, 0x5f0e),
+        (0x5f10, 0x5f10),
+        (0x62fe, 0x62fe),
+        (0x634c, 0x634c),
+        (0x67d2, 0x67d2),
+        (0x6f06, 0x6f06),
+        (0x7396, 0x7396),
+        (0x767e, 0x767e),
+        (0x8086, 0x8086),
+        (0x842c, 0x842c),
+        (0x8cae, 0x8cae),
+        (0x8cb3, 0x8cb3),
+        (0x8d30, 0x8d30),
+        (0x9621, 0x9621),
+        (0x9646, 0x9646),
+        (0x964c, 0x964c),
+        (0x9678, 0x9678),
+        (0x96f6, 0x96f6),
+        (0xa620, 0xa629),
+        (0xa6e6, 0xa6ef),
+        (0xa830, 0xa835),
+        (0xa8d0, 0xa8d9),
+        (0xa900, 0xa909),
+        (0xa9d0, 0xa9d9),
+        (0xa9f0, 0xa9f9),
+        (0xaa50, 0xaa59),
+        (0xabf0, 0xabf9),
+        (0xf96b, 0xf96b),
+        (0xf973, 0xf973),
+        (0xf978, 0xf978),
+        (0xf9b2, 0xf9b2),
+        (0xf9d1, 0xf9d1),
+        (0xf9d3, 0xf9d3),
+        (0xf9fd, 0xf9fd),
+        (0xff10, 0xff19),
+        (0x10107, 0x10133),
+        (0x10140, 0x10178),
+        (0x1018a, 0x1018b),
+        (0x102e1, 0x102fb),
+        (0x10320, 0x10323),
+        (0x10341, 0x10341),
+        (0x1034a, 0x1034a),
+        (0x103d1, 0x103d5),
+        (0x104a0, 0x104a9),
+        (0x10858, 0x1085f),
+        (0x10879, 0x1087f),
+        (0x108a7, 0x108af),
+        (0x108fb, 0x108ff),
+        (0x10916, 0x1091b),
+        (0x109bc, 0x109bd),
+        (0x109c0, 0x109cf),
+        (0x109d2, 0x109ff),
+        (0x10a40, 0x10a48),
+        (0x10a7d, 0x10a7e),
+        (0x10a9d, 0x10a9f),
+        (0x10aeb, 0x10aef),
+        (0x10b58, 0x10b5f),
+        (0x10b78, 0x10b7f),
+        (0x10ba9, 0x10baf),
+        (0x10cfa, 0x10cff),
+        (0x10d30, 0x10d39),
+        (0x10e60, 0x10e7e),
+        (0x10f1d, 0x10f26),
+        (0x10f51, 0x10f54),
+        (0x10fc5, 0x10fcb),
+        (0x11052, 0x1106f),
+        (0x110f0, 0x110f9),
+        (0x11136, 0x1113f),
+        (0x111d0, 0x111d9),
+        (0x111e1, 0x111f4),
+        (0x112f0, 0x112f9),
+        (0x11450, 0x11459),
+        (0x114d0, 0x114d9),
+        (0x11650, 0x11659),
+        (0x116c0, 0x116c9),
+        (0x11730, 0x1173b),
+        (0x118e0, 0x118f2),
+        (0x11950, 0x11959),
+        (0x11c50, 0x11c6c),
+        (0x11d50, 0x11d59),
+        (0x11da0, 0x11da9),
+        (0x11fc0, 0x11fd4),
+        (0x12400, 0x1246e),
+        (0x16a60, 0x16a69),
+        (0x16ac0, 0x16ac9),
+        (0x16b50, 0x16b59),
+        (0x16b5b, 0x16b61),
+        (0x16e80, 0x16e96),
+        (0x1d2e0, 0x1d2f3),
+        (0x1d360, 0x1d378),
+        (0x1d7ce, 0x1d7ff),
+        (0x1e140, 0x1e149),
+        (0x1e2f0, 0x1e2f9),
+        (0x1e8c7, 0x1e8cf),
+        (0x1e950, 0x1e959),
+        (0x1ec71, 0x1ecab),
+        (0x1ecad, 0x1ecaf),
+        (0x1ecb1, 0x1ecb4),
+        (0x1ed01, 0x1ed2d),
+        (0x1ed2f, 0x1ed3d),
+        (0x1f100, 0x1f10c),
+        (0x1fbf0, 0x1fbf9),
+        (0x20001, 0x20001),
+        (0x20064, 0x20064),
+        (0x200e2, 0x200e2),
+        (0x20121, 0x20121),
+        (0x2092a, 0x2092a),
+        (0x20983, 0x20983),
+        (0x2098c, 0x2098c),
+        (0x2099c, 0x2099c),
+        (0x20aea, 0x20aea),
+        (0x20afd, 0x20afd),
+        (0x20b19, 0x20b19),
+        (0x22390, 0x22390),
+        (0x22998, 0x22998),
+        (0x23b1b, 0x23b1b),
+        (0x2626d, 0x2626d),
         (0x2f890, 0x2f890),
     ];
     /// Code points whose titlecase differs from their uppercase, with the titlecase.
     pub static TITLECASE: &[(char, &str)] = &[
-        ('\u{df}', "\u{53}\u{73}"), ('\u{1c4}', "\u{1c5}"), ('\u{1c5}', "\u{1c5}"),
-        ('\u{1c6}', "\u{1c5}"), ('\u{1c7}', "\u{1c8}"), ('\u{1c8}', "\u{1c8}"),
-        ('\u{1c9}', "\u{1c8}"), ('\u{1ca}', "\u{1cb}"), ('\u{1cb}', "\u{1cb}"),
-        ('\u{1cc}', "\u{1cb}"), ('\u{1f1}', "\u{1f2}"), ('\u{1f2}', "\u{1f2}"),
-        ('\u{1f3}', "\u{1f2}"), ('\u{587}', "\u{535}\u{582}"), ('\u{10d0}', "\u{10d0}"),
-        ('\u{10d1}', "\u{10d1}"), ('\u{10d2}', "\u{10d2}"), ('\u{10d3}', "\u{10d3}"),
-        ('\u{10d4}', "\u{10d4}"), ('\u{10d5}', "\u{10d5}"), ('\u{10d6}', "\u{10d6}"),
-        ('\u{10d7}', "\u{10d7}"), ('\u{10d8}', "\u{10d8}"), ('\u{10d9}', "\u{10d9}"),
-        ('\u{10da}', "\u{10da}"), ('\u{10db}', "\u{10db}"), ('\u{10dc}', "\u{10dc}"),
-        ('\u{10dd}', "\u{10dd}"), ('\u{10de}', "\u{10de}"), ('\u{10df}', "\u{10df}"),
-        ('\u{10e0}', "\u{10e0}"), ('\u{10e1}', "\u{10e1}"), ('\u{10e2}', "\u{10e2}"),
-        ('\u{10e3}', "\u{10e3}"), ('\u{10e4}', "\u{10e4}"), ('\u{10e5}', "\u{10e5}"),
-        ('\u{10e6}', "\u{10e6}"), ('\u{10e7}', "\u{10e7}"), ('\u{10e8}', "\u{10e8}"),
-        ('\u{10e9}', "\u{10e9}"), ('\u{10ea}', "\u{10ea}"), ('\u{10eb}', "\u{10eb}"),
-        ('\u{10ec}', "\u{10ec}"), ('\u{10ed}', "\u{10ed}"), ('\u{10ee}', "\u{10ee}"),
-        ('\u{10ef}', "\u{10ef}"), ('\u{10f0}', "\u{10f0}"), ('\u{10f1}', "\u{10f1}"),
-        ('\u{10f2}', "\u{10f2}"), ('\u{10f3}', "\u{10f3}"), ('\u{10f4}', "\u{10f4}"),
-        ('\u{10f5}', "\u{10f5}"), ('\u{10f6}', "\u{10f6}"), ('\u{10f7}', "\u{10f7}"),
-        ('\u{10f8}', "\u{10f8}"), ('\u{10f9}', "\u{10f9}"), ('\u{10fa}', "\u{10fa}"),
-        ('\u{10fd}', "\u{10fd}"), ('\u{10fe}', "\u{10fe}"), ('\u{10ff}', "\u{10ff}"),
-        ('\u{1f80}', "\u{1f88}"), ('\u{1f81}', "\u{1f89}"), ('\u{1f82}', "\u{1f8a}"),
-        ('\u{1f83}', "\u{1f8b}"), ('\u{1f84}', "\u{1f8c}"), ('\u{1f85}', "\u{1f8d}"),
-        ('\u{1f86}', "\u{1f8e}"), ('\u{1f87}', "\u{1f8f}"), ('\u{1f88}', "\u{1f88}"),
-        ('\u{1f89}', "\u{1f89}"), ('\u{1f8a}', "\u{1f8a}"), ('\u{1f8b}', "\u{1f8b}"),
-        ('\u{1f8c}', "\u{1f8c}"), ('\u{1f8d}', "\u{1f8d}"), ('\u{1f8e}', "\u{1f8e}"),
-        ('\u{1f8f}', "\u{1f8f}"), ('\u{1f90}', "\u{1f98}"), ('\u{1f91}', "\u{1f99}"),
-        ('\u{1f92}', "\u{1f9a}"), ('\u{1f93}', "\u{1f9b}"), ('\u{1f94}', "\u{1f9c}"),
-        ('\u{1f95}', "\u{1f9d}"), ('\u{1f96}', "\u{1f9e}"), ('\u{1f97}', "\u{1f9f}"),
-        ('\u{1f98}', "\u{1f98}"), ('\u{1f99}', "\u{1f99}"), ('\u{1f9a}', "\u{1f9a}"),
-        ('\u{1f9b}', "\u{1f9b}"), ('\u{1f9c}', "\u{1f9c}"), ('\u{1f9d}', "\u{1f9d}"),
-        ('\u{1f9e}', "\u{1f9e}"), ('\u{1f9f}', "\u{1f9f}"), ('\u{1fa0}', "\u{1fa8}"),
-        ('\u{1fa1}', "\u{1fa9}"), ('\u{1fa2}', "\u{1faa}"), ('\u{1fa3}', "\u{1fab}"),
-        ('\u{1fa4}', "\u{1fac}"), ('\u{1fa5}', "\u{1fad}"), ('\u{1fa6}', "\u{1fae}"),
-        ('\u{1fa7}', "\u{1faf}"), ('\u{1fa8}', "\u{1fa8}"), ('\u{1fa9}', "\u{1fa9}"),
-        ('\u{1faa}', "\u{1faa}"), ('\u{1fab}', "\u{1fab}"), ('\u{1fac}', "\u{1fac}"),
-        ('\u{1fad}', "\u{1fad}"), ('\u{1fae}', "\u{1fae}"), ('\u{1faf}', "\u{1faf}"),
-        ('\u{1fb2}', "\u{1fba}\u{345}"), ('\u{1fb3}', "\u{1fbc}"), ('\u{1fb4}', "\u{386}\u{345}"),
-        ('\u{1fb7}', "\u{391}\u{342}\u{345}"), ('\u{1fbc}', "\u{1fbc}"),
-        ('\u{1fc2}', "\u{1fca}\u{345}"), ('\u{1fc3}', "\u{1fcc}"), ('\u{1fc4}', "\u{389}\u{345}"),
-        ('\u{1fc7}', "\u{397}\u{342}\u{345}"), ('\u{1fcc}', "\u{1fcc}"),
-        ('\u{1ff2}', "\u{1ffa}\u{345}"), ('\u{1ff3}', "\u{1ffc}"), ('\u{1ff4}', "\u{38f}\u{345}"),
-        ('\u{1ff7}', "\u{3a9}\u{342}\u{345}"), ('\u{1ffc}', "\u{1ffc}"),
-        ('\u{fb00}', "\u{46}\u{66}"), ('\u{fb01}', "\u{46}\u{69}"), ('\u{fb02}', "\u{46}\u{6c}"),
-        ('\u{fb03}', "\u{46}\u{66}\u{69}"), ('\u{fb04}', "\u{46}\u{66}\u{6c}"),
-        ('\u{fb05}', "\u{53}\u{74}"), ('\u{fb06}', "\u{53}\u{74}"), ('\u{fb13}', "\u{544}\u{576}"),
-        ('\u{fb14}', "\u{544}\u{565}"), ('\u{fb15}', "\u{544}\u{56b}"),
-        ('\u{fb16}', "\u{54e}\u{576}"), ('\u{fb17}', "\u{544}\u{56d}"),
+        ('\u{df}', "\u{53}\u{73}"),
+        ('\u{1c4}', "\u{1c5}"),
+        ('\u{1c5}', "\u{1c5}"),
+        ('\u{1c6}', "\u{1c5}"),
+        ('\u{1c7}', "\u{1c8}"),
+        ('\u{1c8}', "\u{1c8}"),
+        ('\u{1c9}', "\u{1c8}"),
+        ('\u{1ca}', "\u{1cb}"),
+        ('\u{1cb}', "\u{1cb}"),
+        ('\u{1cc}', "\u{1cb}"),
+        ('\u{1f1}', "\u{1f2}"),
+        ('\u{1f2}', "\u{1f2}"),
+        ('\u{1f3}', "\u{1f2}"),
+        ('\u{587}', "\u{535}\u{582}"),
+        ('\u{10d0}', "\u{10d0}"),
+        ('\u{10d1}', "\u{10d1}"),
+        ('\u{10d2}', "\u{10d2}"),
+        ('\u{10d3}', "\u{10d3}"),
+        ('\u{10d4}', "\u{10d4}"),
+        ('\u{10d5}', "\u{10d5}"),
+        ('\u{10d6}', "\u{10d6}"),
+        ('\u{10d7}', "\u{10d7}"),
+        ('\u{10d8}', "\u{10d8}"),
+        ('\u{10d9}', "\u{10d9}"),
+        ('\u{10da}', "\u{10da}"),
+        ('\u{10db}', "\u{10db}"),
+        ('\u{10dc}', "\u{10dc}"),
+        ('\u{10dd}', "\u{10dd}"),
+        ('\u{10de}', "\u{10de}"),
+        ('\u{10df}', "\u{10df}"),
+        ('\u{10e0}', "\u{10e0}"),
+        ('\u{10e1}', "\u{10e1}"),
+        ('\u{10e2}', "\u{10e2}"),
+        ('\u{10e3}', "\u{10e3}"),
+        ('\u{10e4}', "\u{10e4}"),
+        ('\u{10e5}', "\u{10e5}"),
+        ('\u{10e6}', "\u{10e6}"),
+        ('\u{10e7}', "\u{10e7}"),
+        ('\u{10e8}', "\u{10e8}"),
+        ('\u{10e9}', "\u{10e9}"),
+        ('\u{10ea}', "\u{10ea}"),
+        ('\u{10eb}', "\u{10eb}"),
+        ('\u{10ec}', "\u{10ec}"),
+        ('\u{10ed}', "\u{10ed}"),
+        ('\u{10ee}', "\u{10ee}"),
+        ('\u{10ef}', "\u{10ef}"),
+        ('\u{10f0}', "\u{10f0}"),
+        ('\u{10f1}', "\u{10f1}"),
+        ('\u{10f2}', "\u{10f2}"),
+        ('\u{10f3}', "\u{10f3}"),
+        ('\u{10f4}', "\u{10f4}"),
+        ('\u{10f5}', "\u{10f5}"),
+        ('\u{10f6}', "\u{10f6}"),
+        ('\u{10f7}', "\u{10f7}"),
+        ('\u{10f8}', "\u{10f8}"),
+        ('\u{10f9}', "\u{10f9}"),
+        ('\u{10fa}', "\u{10fa}"),
+        ('\u{10fd}', "\u{10fd}"),
+        ('\u{10fe}', "\u{10fe}"),
+        ('\u{10ff}', "\u{10ff}"),
+        ('\u{1f80}', "\u{1f88}"),
+        ('\u{1f81}', "\u{1f89}"),
+        ('\u{1f82}', "\u{1f8a}"),
+        ('\u{1f83}', "\u{1f8b}"),
+        ('\u{1f84}', "\u{1f8c}"),
+        ('\u{1f85}', "\u{1f8d}"),
+        ('\u{1f86}', "\u{1f8e}"),
+        ('\u{1f87}', "\u{1f8f}"),
+        ('\u{1f88}', "\u{1f88}"),
+        ('\u{1f89}', "\u{1f89}"),
+        ('\u{1f8a}', "\u{1f8a}"),
+        ('\u{1f8b}', "\u{1f8b}"),
+        ('\u{1f8c}', "\u{1f8c}"),
+        ('\u{1f8d}', "\u{1f8d}"),
+        ('\u{1f8e}', "\u{1f8e}"),
+        ('\u{1f8f}', "\u{1f8f}"),
+        ('\u{1f90}', "\u{1f98}"),
+        ('\u{1f91}', "\u{1f99}"),
+        ('\u{1f92}', "\u{1f9a}"),
+        ('\u{1f93}', "\u{1f9b}"),
+        ('\u{1f94}', "\u{1f9c}"),
+        ('\u{1f95}', "\u{1f9d}"),
+        ('\u{1f96}', "\u{1f9e}"),
+        ('\u{1f97}', "\u{1f9f}"),
+        ('\u{1f98}', "\u{1f98}"),
+        ('\u{1f99}', "\u{1f99}"),
+        ('\u{1f9a}', "\u{1f9a}"),
+        ('\u{1f9b}', "\u{1f9b}"),
+        ('\u{1f9c}', "\u{1f9c}"),
+        ('\u{1f9d}', "\u{1f9d}"),
+        ('\u{1f9e}', "\u{1f9e}"),
+        ('\u{1f9f}', "\u{1f9f}"),
+        ('\u{1fa0}', "\u{1fa8}"),
+        ('\u{1fa1}', "\u{1fa9}"),
+        ('\u{1fa2}', "\u{1faa}"),
+        ('\u{1fa3}', "\u{1fab}"),
+        ('\u{1fa4}', "\u{1fac}"),
+        ('\u{1fa5}', "\u{1fad}"),
+        ('\u{1fa6}', "\u{1fae}"),
+        ('\u{1fa7}', "\u{1faf}"),
+        ('\u{1fa8}', "\u{1fa8}"),
+        ('\u{1fa9}', "\u{1fa9}"),
+        ('\u{1faa}', "\u{1faa}"),
+        ('\u{1fab}', "\u{1fab}"),
+        ('\u{1fac}', "\u{1fac}"),
+        ('\u{1fad}', "\u{1fad}"),
+        ('\u{1fae}', "\u{1fae}"),
+        ('\u{1faf}', "\u{1faf}"),
+        ('\u{1fb2}', "\u{1fba}\u{345}"),
+        ('\u{1fb3}', "\u{1fbc}"),
+        ('\u{1fb4}', "\u{386}\u{345}"),
+        ('\u{1fb7}', "\u{391}\u{342}\u{345}"),
+        ('\u{1fbc}', "\u{1fbc}"),
+        ('\u{1fc2}', "\u{1fca}\u{345}"),
+        ('\u{1fc3}', "\u{1fcc}"),
+        ('\u{1fc4}', "\u{389}\u{345}"),
+        ('\u{1fc7}', "\u{397}\u{342}\u{345}"),
+        ('\u{1fcc}', "\u{1fcc}"),
+        ('\u{1ff2}', "\u{1ffa}\u{345}"),
+        ('\u{1ff3}', "\u{1ffc}"),
+        ('\u{1ff4}', "\u{38f}\u{345}"),
+        ('\u{1ff7}', "\u{3a9}\u{342}\u{345}"),
+        ('\u{1ffc}', "\u{1ffc}"),
+        ('\u{fb00}', "\u{46}\u{66}"),
+        ('\u{fb01}', "\u{46}\u{69}"),
+        ('\u{fb02}', "\u{46}\u{6c}"),
+        ('\u{fb03}', "\u{46}\u{66}\u{69}"),
+        ('\u{fb04}', "\u{46}\u{66}\u{6c}"),
+        ('\u{fb05}', "\u{53}\u{74}"),
+        ('\u{fb06}', "\u{53}\u{74}"),
+        ('\u{fb13}', "\u{544}\u{576}"),
+        ('\u{fb14}', "\u{544}\u{565}"),
+        ('\u{fb15}', "\u{544}\u{56b}"),
+        ('\u{fb16}', "\u{54e}\u{576}"),
+        ('\u{fb17}', "\u{544}\u{56d}"),
     ];
     /// Titlecase letters (category Lt): cased, neither upper nor lower.
-    pub static TITLE_LETTERS: &[(u32, u32)] = &[(0x1c5, 0x1c5), (0x1c8, 0x1c8), (0x1cb, 0x1cb), (0x1f2, 0x1f2), (0x1f88, 0x1f8f), (0x1f98, 0x1f9f), (0x1fa8, 0x1faf), (0x1fbc, 0x1fbc), (0x1fcc, 0x1fcc), (0x1ffc, 0x1ffc)];
+    pub static TITLE_LETTERS: &[(u32, u32)] = &[
+        (0x1c5, 0x1c5),
+        (0x1c8, 0x1c8),
+        (0x1cb, 0x1cb),
+        (0x1f2, 0x1f2),
+        (0x1f88, 0x1f8f),
+        (0x1f98, 0x1f9f),
+        (0x1fa8, 0x1faf),
+        (0x1fbc, 0x1fbc),
+        (0x1fcc, 0x1fcc),
+        (0x1ffc, 0x1ffc),
+    ];
+    /// Code points whose full case folding differs from their lowercase, with the folding.
+    pub static CASEFOLD: &[(char, &str)] = &[
+        ('\u{b5}', "\u{3bc}"),
+        ('\u{df}', "\u{73}\u{73}"),
+        ('\u{149}', "\u{2bc}\u{6e}"),
+        ('\u{17f}', "\u{73}"),
+        ('\u{1f0}', "\u{6a}\u{30c}"),
+        ('\u{345}', "\u{3b9}"),
+        ('\u{390}', "\u{3b9}\u{308}\u{301}"),
+        ('\u{3b0}', "\u{3c5}\u{308}\u{301}"),
+        ('\u{3c2}', "\u{3c3}"),
+        ('\u{3d0}', "\u{3b2}"),
+        ('\u{3d1}', "\u{3b8}"),
+        ('\u{3d5}', "\u{3c6}"),
+        ('\u{3d6}', "\u{3c0}"),
+        ('\u{3f0}', "\u{3ba}"),
+        ('\u{3f1}', "\u{3c1}"),
+        ('\u{3f5}', "\u{3b5}"),
+        ('\u{587}', "\u{565}\u{582}"),
+        ('\u{13a0}', "\u{13a0}"),
+        ('\u{13a1}', "\u{13a1}"),
+        ('\u{13a2}', "\u{13a2}"),
+        ('\u{13a3}', "\u{13a3}"),
+        ('\u{13a4}', "\u{13a4}"),
+        ('\u{13a5}', "\u{13a5}"),
+        ('\u{13a6}', "\u{13a6}"),
+        ('\u{13a7}', "\u{13a7}"),
+        ('\u{13a8}', "\u{13a8}"),
+        ('\u{13a9}', "\u{13a9}"),
+        ('\u{13aa}', "\u{13aa}"),
+        ('\u{13ab}', "\u{13ab}"),
+        ('\u{13ac}', "\u{13ac}"),
+        ('\u{13ad}', "\u{13ad}"),
+        ('\u{13ae}', "\u{13ae}"),
+        ('\u{13af}', "\u{13af}"),
+        ('\u{13b0}', "\u{13b0}"),
+        ('\u{13b1}', "\u{13b1}"),
+        ('\u{13b2}', "\u{13b2}"),
+        ('\u{13b3}', "\u{13b3}"),
+        ('\u{13b4}', "\u{13b4}"),
+        ('\u{13b5}', "\u{13b5}"),
+        ('\u{13b6}', "\u{13b6}"),
+        ('\u{13b7}', "\u{13b7}"),
+        ('\u{13b8}', "\u{13b8}"),
+        ('\u{13b9}', "\u{13b9}"),
+        ('\u{13ba}', "\u{13ba}"),
+        ('\u{13bb}', "\u{13bb}"),
+        ('\u{13bc}', "\u{13bc}"),
+        ('\u{13bd}', "\u{13bd}"),
+        ('\u{13be}', "\u{13be}"),
+        ('\u{13bf}', "\u{13bf}"),
+        ('\u{13c0}', "\u{13c0}"),
+        ('\u{13c1}', "\u{13c1}"),
+        ('\u{13c2}', "\u{13c2}"),
+        ('\u{13c3}', "\u{13c3}"),
+        ('\u{13c4}', "\u{13c4}"),
+        ('\u{13c5}', "\u{13c5}"),
+        ('\u{13c6}', "\u{13c6}"),
+        ('\u{13c7}', "\u{13c7}"),
+        ('\u{13c8}', "\u{13c8}"),
+        ('\u{13c9}', "\u{13c9}"),
+        ('\u{13ca}', "\u{13ca}"),
+        ('\u{13cb}', "\u{13cb}"),
+        ('\u{13cc}', "\u{13cc}"),
+        ('\u{13cd}', "\u{13cd}"),
+        ('\u{13ce}', "\u{13ce}"),
+        ('\u{13cf}', "\u{13cf}"),
+        ('\u{13d0}', "\u{13d0}"),
+        ('\u{13d1}', "\u{13d1}"),
+        ('\u{13d2}', "\u{13d2}"),
+        ('\u{13d3}', "\u{13d3}"),
+        ('\u{13d4}', "\u{13d4}"),
+        ('\u{13d5}', "\u{13d5}"),
+        ('\u{13d6}', "\u{13d6}"),
+        ('\u{13d7}', "\u{13d7}"),
+        ('\u{13d8}', "\u{13d8}"),
+        ('\u{13d9}', "\u{13d9}"),
+        ('\u{13da}', "\u{13da}"),
+        ('\u{13db}', "\u{13db}"),
+        ('\u{13dc}', "\u{13dc}"),
+        ('\u{13dd}', "\u{13dd}"),
+        ('\u{13de}', "\u{13de}"),
+        ('\u{13df}', "\u{13df}"),
+        ('\u{13e0}', "\u{13e0}"),
+        ('\u{13e1}', "\u{13e1}"),
+        ('\u{13e2}', "\u{13e2}"),
+        ('\u{13e3}', "\u{13e3}"),
+        ('\u{13e4}', "\u{13e4}"),
+        ('\u{13e5}', "\u{13e5}"),
+        ('\u{13e6}', "\u{13e6}"),
+        ('\u{13e7}', "\u{13e7}"),
+        ('\u{13e8}', "\u{13e8}"),
+        ('\u{13e9}', "\u{13e9}"),
+        ('\u{13ea}', "\u{13ea}"),
+        ('\u{13eb}', "\u{13eb}"),
+        ('\u{13ec}', "\u{13ec}"),
+        ('\u{13ed}', "\u{13ed}"),
+        ('\u{13ee}', "\u{13ee}"),
+        ('\u{13ef}', "\u{13ef}"),
+        ('\u{13f0}', "\u{13f0}"),
+        ('\u{13f1}', "\u{13f1}"),
+        ('\u{13f2}', "\u{13f2}"),
+        ('\u{13f3}', "\u{13f3}"),
+        ('\u{13f4}', "\u{13f4}"),
+        ('\u{13f5}', "\u{13f5}"),
+        ('\u{13f8}', "\u{13f0}"),
+        ('\u{13f9}', "\u{13f1}"),
+        ('\u{13fa}', "\u{13f2}"),
+        ('\u{13fb}', "\u{13f3}"),
+        ('\u{13fc}', "\u{13f4}"),
+        ('\u{13fd}', "\u{13f5}"),
+        ('\u{1c80}', "\u{432}"),
+        ('\u{1c81}', "\u{434}"),
+        ('\u{1c82}', "\u{43e}"),
+        ('\u{1c83}', "\u{441}"),
+        ('\u{1c84}', "\u{442}"),
+        ('\u{1c85}', "\u{442}"),
+        ('\u{1c86}', "\u{44a}"),
+        ('\u{1c87}', "\u{463}"),
+        ('\u{1c88}', "\u{a64b}"),
+        ('\u{1e96}', "\u{68}\u{331}"),
+        ('\u{1e97}', "\u{74}\u{308}"),
+        ('\u{1e98}', "\u{77}\u{30a}"),
+        ('\u{1e99}', "\u{79}\u{30a}"),
+        ('\u{1e9a}', "\u{61}\u{2be}"),
+        ('\u{1e9b}', "\u{1e61}"),
+        ('\u{1e9e}', "\u{73}\u{73}"),
+        ('\u{1f50}', "\u{3c5}\u{313}"),
+        ('\u{1f52}', "\u{3c5}\u{313}\u{300}"),
+        ('\u{1f54}', "\u{3c5}\u{313}\u{301}"),
+        ('\u{1f56}', "\u{3c5}\u{313}\u{342}"),
+        ('\u{1f80}', "\u{1f00}\u{3b9}"),
+        ('\u{1f81}', "\u{1f01}\u{3b9}"),
+        ('\u{1f82}', "\u{1f02}\u{3b9}"),
+        ('\u{1f83}', "\u{1f03}\u{3b9}"),
+        ('\u{1f84}', "\u{1f04}\u{3b9}"),
+        ('\u{1f85}', "\u{1f05}\u{3b9}"),
+        ('\u{1f86}', "\u{1f06}\u{3b9}"),
+        ('\u{1f87}', "\u{1f07}\u{3b9}"),
+        ('\u{1f88}', "\u{1f00}\u{3b9}"),
+        ('\u{1f89}', "\u{1f01}\u{3b9}"),
+        ('\u{1f8a}', "\u{1f02}\u{3b9}"),
+        ('\u{1f8b}', "\u{1f03}\u{3b9}"),
+        ('\u{1f8c}', "\u{1f04}\u{3b9}"),
+        ('\u{1f8d}', "\u{1f05}\u{3b9}"),
+        ('\u{1f8e}', "\u{1f06}\u{3b9}"),
+        ('\u{1f8f}', "\u{1f07}\u{3b9}"),
+        ('\u{1f90}', "\u{1f20}\u{3b9}"),
+        ('\u{1f91}', "\u{1f21}\u{3b9}"),
+        ('\u{1f92}', "\u{1f22}\u{3b9}"),
+        ('\u{1f93}', "\u{1f23}\u{3b9}"),
+        ('\u{1f94}', "\u{1f24}\u{3b9}"),
+        ('\u{1f95}', "\u{1f25}\u{3b9}"),
+        ('\u{1f96}', "\u{1f26}\u{3b9}"),
+        ('\u{1f97}', "\u{1f27}\u{3b9}"),
+        ('\u{1f98}', "\u{1f20}\u{3b9}"),
+        ('\u{1f99}', "\u{1f21}\u{3b9}"),
+        ('\u{1f9a}', "\u{1f22}\u{3b9}"),
+        ('\u{1f9b}', "\u{1f23}\u{3b9}"),
+        ('\u{1f9c}', "\u{1f24}\u{3b9}"),
+        ('\u{1f9d}', "\u{1f25}\u{3b9}"),
+        ('\u{1f9e}', "\u{1f26}\u{3b9}"),
+        ('\u{1f9f}', "\u{1f27}\u{3b9}"),
+        ('\u{1fa0}', "\u{1f60}\u{3b9}"),
+        ('\u{1fa1}', "\u{1f61}\u{3b9}"),
+        ('\u{1fa2}', "\u{1f62}\u{3b9}"),
+        ('\u{1fa3}', "\u{1f63}\u{3b9}"),
+        ('\u{1fa4}', "\u{1f64}\u{3b9}"),
+        ('\u{1fa5}', "\u{1f65}\u{3b9}"),
+        ('\u{1fa6}', "\u{1f66}\u{3b9}"),
+        ('\u{1fa7}', "\u{1f67}\u{3b9}"),
+        ('\u{1fa8}', "\u{1f60}\u{3b9}"),
+        ('\u{1fa9}', "\u{1f61}\u{3b9}"),
+        ('\u{1faa}', "\u{1f62}\u{3b9}"),
+        ('\u{1fab}', "\u{1f63}\u{3b9}"),
+        ('\u{1fac}', "\u{1f64}\u{3b9}"),
+        ('\u{1fad}', "\u{1f65}\u{3b9}"),
+        ('\u{1fae}', "\u{1f66}\u{3b9}"),
+        ('\u{1faf}', "\u{1f67}\u{3b9}"),
+        ('\u{1fb2}', "\u{1f70}\u{3b9}"),
+        ('\u{1fb3}', "\u{3b1}\u{3b9}"),
+        ('\u{1fb4}', "\u{3ac}\u{3b9}"),
+        ('\u{1fb6}', "\u{3b1}\u{342}"),
+        ('\u{1fb7}', "\u{3b1}\u{342}\u{3b9}"),
+        ('\u{1fbc}', "\u{3b1}\u{3b9}"),
+        ('\u{1fbe}', "\u{3b9}"),
+        ('\u{1fc2}', "\u{1f74}\u{3b9}"),
+        ('\u{1fc3}', "\u{3b7}\u{3b9}"),
+        ('\u{1fc4}', "\u{3ae}\u{3b9}"),
+        ('\u{1fc6}', "\u{3b7}\u{342}"),
+        ('\u{1fc7}', "\u{3b7}\u{342}\u{3b9}"),
+        ('\u{1fcc}', "\u{3b7}\u{3b9}"),
+        ('\u{1fd2}', "\u{3b9}\u{308}\u{300}"),
+        ('\u{1fd3}', "\u{3b9}\u{308}\u{301}"),
+        ('\u{1fd6}', "\u{3b9}\u{342}"),
+        ('\u{1fd7}', "\u{3b9}\u{308}\u{342}"),
+        ('\u{1fe2}', "\u{3c5}\u{308}\u{300}"),
+        ('\u{1fe3}', "\u{3c5}\u{308}\u{301}"),
+        ('\u{1fe4}', "\u{3c1}\u{313}"),
+        ('\u{1fe6}', "\u{3c5}\u{342}"),
+        ('\u{1fe7}', "\u{3c5}\u{308}\u{342}"),
+        ('\u{1ff2}', "\u{1f7c}\u{3b9}"),
+        ('\u{1ff3}', "\u{3c9}\u{3b9}"),
+        ('\u{1ff4}', "\u{3ce}\u{3b9}"),
+        ('\u{1ff6}', "\u{3c9}\u{342}"),
+        ('\u{1ff7}', "\u{3c9}\u{342}\u{3b9}"),
+        ('\u{1ffc}', "\u{3c9}\u{3b9}"),
+        ('\u{ab70}', "\u{13a0}"),
+        ('\u{ab71}', "\u{13a1}"),
+        ('\u{ab72}', "\u{13a2}"),
+        ('\u{ab73}', "\u{13a3}"),
+        ('\u{ab74}', "\u{13a4}"),
+        ('\u{ab75}', "\u{13a5}"),
+        ('\u{ab76}', "\u{13a6}"),
+        ('\u{ab77}', "\u{13a7}"),
+        ('\u{ab78}', "\u{13a8}"),
+        ('\u{ab79}', "\u{13a9}"),
+        ('\u{ab7a}', "\u{13aa}"),
+        ('\u{ab7b}', "\u{13ab}"),
+        ('\u{ab7c}', "\u{13ac}"),
+        ('\u{ab7d}', "\u{13ad}"),
+        ('\u{ab7e}', "\u{13ae}"),
+        ('\u{ab7f}', "\u{13af}"),
+        ('\u{ab80}', "\u{13b0}"),
+        ('\u{ab81}', "\u{13b1}"),
+        ('\u{ab82}', "\u{13b2}"),
+        ('\u{ab83}', "\u{13b3}"),
+        ('\u{ab84}', "\u{13b4}"),
+        ('\u{ab85}', "\u{13b5}"),
+        ('\u{ab86}', "\u{13b6}"),
+        ('\u{ab87}', "\u{13b7}"),
+        ('\u{ab88}', "\u{13b8}"),
+        ('\u{ab89}', "\u{13b9}"),
+        ('\u{ab8a}', "\u{13ba}"),
+        ('\u{ab8b}', "\u{13bb}"),
+        ('\u{ab8c}', "\u{13bc}"),
+        ('\u{ab8d}', "\u{13bd}"),
+        ('\u{ab8e}', "\u{13be}"),
+        ('\u{ab8f}', "\u{13bf}"),
+        ('\u{ab90}', "\u{13c0}"),
+        ('\u{ab91}', "\u{13c1}"),
+        ('\u{ab92}', "\u{13c2}"),
+        ('\u{ab93}', "\u{13c3}"),
+        ('\u{ab94}', "\u{13c4}"),
+        ('\u{ab95}', "\u{13c5}"),
+        ('\u{ab96}', "\u{13c6}"),
+        ('\u{ab97}', "\u{13c7}"),
+        ('\u{ab98}', "\u{13c8}"),
+        ('\u{ab99}', "\u{13c9}"),
+        ('\u{ab9a}', "\u{13ca}"),
+        ('\u{ab9b}', "\u{13cb}"),
+        ('\u{ab9c}', "\u{13cc}"),
+        ('\u{ab9d}', "\u{13cd}"),
+        ('\u{ab9e}', "\u{13ce}"),
+        ('\u{ab9f}', "\u{13cf}"),
+        ('\u{aba0}', "\u{13d0}"),
+        ('\u{aba1}', "\u{13d1}"),
+        ('\u{aba2}', "\u{13d2}"),
+        ('\u{aba3}', "\u{13d3}"),
+        ('\u{aba4}', "\u{13d4}"),
+        ('\u{aba5}', "\u{13d5}"),
+        ('\u{aba6}', "\u{13d6}"),
+        ('\u{aba7}', "\u{13d7}"),
+        ('\u{aba8}', "\u{13d8}"),
+        ('\u{aba9}', "\u{13d9}"),
+        ('\u{abaa}', "\u{13da}"),
+        ('\u{abab}', "\u{13db}"),
+        ('\u{abac}', "\u{13dc}"),
+        ('\u{abad}', "\u{13dd}"),
+        ('\u{abae}', "\u{13de}"),
+        ('\u{abaf}', "\u{13df}"),
+        ('\u{abb0}', "\u{13e0}"),
+        ('\u{abb1}', "\u{13e1}"),
+        ('\u{abb2}', "\u{13e2}"),
+        ('\u{abb3}', "\u{13e3}"),
+        ('\u{abb4}', "\u{13e4}"),
+        ('\u{abb5}', "\u{13e5}"),
+        ('\u{abb6}', "\u{13e6}"),
+        ('\u{abb7}', "\u{13e7}"),
+        ('\u{abb8}', "\u{13e8}"),
+        ('\u{abb9}', "\u{13e9}"),
+        ('\u{abba}', "\u{13ea}"),
+        ('\u{abbb}', "\u{13eb}"),
+        ('\u{abbc}', "\u{13ec}"),
+        ('\u{abbd}', "\u{13ed}"),
+        ('\u{abbe}', "\u{13ee}"),
+        ('\u{abbf}', "\u{13ef}"),
+        ('\u{fb00}', "\u{66}\u{66}"),
+        ('\u{fb01}', "\u{66}\u{69}"),
+        ('\u{fb02}', "\u{66}\u{6c}"),
+        ('\u{fb03}', "\u{66}\u{66}\u{69}"),
+        ('\u{fb04}', "\u{66}\u{66}\u{6c}"),
+        ('\u{fb05}', "\u{73}\u{74}"),
+        ('\u{fb06}', "\u{73}\u{74}"),
+        ('\u{fb13}', "\u{574}\u{576}"),
+        ('\u{fb14}', "\u{574}\u{565}"),
+        ('\u{fb15}', "\u{574}\u{56b}"),
+        ('\u{fb16}', "\u{57e}\u{576}"),
+        ('\u{fb17}', "\u{574}\u{56d}"),
+    ];
 }

@@ -6,45 +6,38 @@
 //! made from Rust (builtins calling back, the top-level run) enter a new
 //! loop, with the frame marked `is_entry`.
 
-use super::frame::Frame;
+use super::frame::{Frame, FrameInit};
 use super::Vm;
 use crate::compiler::CodeObject;
 use crate::objects::exceptions::{recursion_error, type_error, PyErr};
 use crate::objects::{Function, Kind, PyResult, Value};
-use std::rc::Rc;
 
 impl Vm {
     /// Pushes a frame for `code`; `locals` is a dict for module code, or
     /// NULL for functions. The frame starts as an entry frame; CALL clears
-    /// the flag for frames it runs inline.
+    /// the flag for frames it runs inline. `code` and `globals` are borrowed
+    /// by the frame: `func` (or, for module code, the caller) must keep them
+    /// alive until it is popped.
     pub(crate) fn push_frame(
         &mut self,
-        code: Rc<CodeObject>,
+        code: &CodeObject,
         func: Value,
-        globals: Value,
+        globals: &Value,
         locals: Value,
     ) -> PyResult<*mut Frame> {
         if self.thread.depth >= self.thread.recursion_limit {
             return Err(recursion_error("maximum recursion depth exceeded"));
         }
-        let size = code.frame_size();
-        let (localsplus, slab_mark) = self.thread.slab.alloc(size);
+        let (localsplus, slab_mark) = self.thread.slab.alloc(code.frame_size());
         for i in 0..code.nlocalsplus() {
             // SAFETY: the slice has frame_size >= nlocalsplus fresh slots.
             unsafe { std::ptr::write(localsplus.add(i), Value::NULL) };
         }
-        let builtins = self.interp.builtins.clone();
-        let frame = self.thread.frame_pool.take(Frame {
-            consts: code.consts.as_ptr(),
-            names: code.names.as_ptr(),
-            first_instr: code.code.as_ptr(),
-            next_instr: code.code.as_ptr(),
-            // SAFETY: the slab slice has frame_size >= nlocalsplus slots.
-            stack_top: unsafe { localsplus.add(code.nlocalsplus()) },
+        let frame = self.thread.frame_pool.take(FrameInit {
             code,
             func,
             globals,
-            builtins,
+            builtins: &self.interp.builtins,
             locals,
             f_back: self.thread.frame,
             localsplus,
@@ -82,42 +75,44 @@ impl Vm {
     }
 
     /// CALL's fast path: pushes a frame for `func` (a function whose code
-    /// `is_simple()`) called with exactly `argcount` positional arguments,
-    /// MOVING the `nargs` values at `args` into its first local slots. On
-    /// error nothing was moved.
+    /// has `fast_call_argcount == nargs`), MOVING `func` into the frame and
+    /// the `nargs` values at `args` into its first local slots. Inlined
+    /// into CALL; its only failure (recursion) is cold and out of line.
     ///
     /// # Safety
-    /// `args` points to `nargs` live values that the caller gives up on
-    /// success.
-    #[inline(never)]
-    pub(crate) unsafe fn push_simple_frame(&mut self, func: &Value, args: *const Value, nargs: usize) -> PyResult<*mut Frame> {
-        let f = func.as_function().expect("caller checked for a function");
-        let code = &f.code;
-        debug_assert!(code.is_simple() && nargs == code.argcount as usize);
+    /// `func` holds a function; `args` points to `nargs` live values. On
+    /// success the caller gives up `func` and the arguments; on error
+    /// nothing was moved (and `func` is handed back).
+    #[inline(always)]
+    pub(crate) unsafe fn push_simple_frame(&mut self, func: Value, args: *const Value, nargs: usize) -> Result<*mut Frame, Value> {
         if self.thread.depth >= self.thread.recursion_limit {
-            return Err(recursion_error("maximum recursion depth exceeded"));
+            return Err(func);
         }
+        let f = match func.kind() {
+            Some(Kind::Function(f)) => f as *const Function,
+            _ => return Err(func),
+        };
+        // SAFETY: `func` (moved into the frame below) owns the function,
+        // so the code and globals it holds outlive the frame.
+        let f = unsafe { &*f };
+        let code: &CodeObject = &f.code;
         let nlocals = code.nlocalsplus();
         let (localsplus, slab_mark) = self.thread.slab.alloc(code.frame_size());
         // SAFETY: the slice has nlocalsplus >= nargs fresh slots; the
         // arguments are moved (the caller forgets them).
         unsafe {
-            std::ptr::copy_nonoverlapping(args, localsplus, nargs);
+            for i in 0..nargs {
+                std::ptr::write(localsplus.add(i), std::ptr::read(args.add(i)));
+            }
             for i in nargs..nlocals {
                 std::ptr::write(localsplus.add(i), Value::NULL);
             }
         }
-        let frame = self.thread.frame_pool.take(Frame {
-            consts: code.consts.as_ptr(),
-            names: code.names.as_ptr(),
-            first_instr: code.code.as_ptr(),
-            next_instr: code.code.as_ptr(),
-            // SAFETY: within the slice (see above).
-            stack_top: unsafe { localsplus.add(nlocals) },
-            code: code.clone(),
-            func: func.clone(),
-            globals: f.globals.clone(),
-            builtins: self.interp.builtins.clone(),
+        let frame = self.thread.frame_pool.take(FrameInit {
+            code,
+            func,
+            globals: &f.globals,
+            builtins: &self.interp.builtins,
             locals: Value::NULL,
             f_back: self.thread.frame,
             localsplus,
@@ -143,13 +138,13 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<*mut Frame> {
         let func = func_value.as_function().expect("caller checked for a function");
-        let code = func.code.clone();
+        let code = &*func.code;
         let locals = if code.flags & crate::compiler::code::flags::OPTIMIZED != 0 {
             Value::NULL
         } else {
             Value::dict(crate::objects::Dict::new())
         };
-        let frame = self.push_frame(code, func_value.clone(), func.globals.clone(), locals)?;
+        let frame = self.push_frame(code, func_value.clone(), &func.globals, locals)?;
         // SAFETY: `frame` was just pushed and its localsplus holds NULLs.
         if let Err(e) = unsafe { bind_arguments(func, frame, args, kwnames) } {
             // SAFETY: it is the newest frame; its stack is empty.

@@ -98,10 +98,10 @@ impl Exec {
     #[inline(always)]
     pub unsafe fn push(&mut self, v: Value) {
         debug_assert!(
-            self.depth() < self.frame().code.stacksize as isize,
+            self.depth() < self.frame().code().stacksize as isize,
             "value stack overflow in {} (co_stacksize {})",
-            self.frame().code.name,
-            self.frame().code.stacksize
+            self.frame().code().name,
+            self.frame().code().stacksize
         );
         // SAFETY: co_stacksize bounds the depth (checked above in debug
         // builds), and the slab slice has room for co_stacksize values.
@@ -113,7 +113,7 @@ impl Exec {
 
     #[inline(always)]
     pub unsafe fn pop(&mut self) -> Value {
-        debug_assert!(self.depth() > 0, "value stack underflow in {}", self.frame().code.name);
+        debug_assert!(self.depth() > 0, "value stack underflow in {}", self.frame().code().name);
         // SAFETY: depth > 0, so the slot below the top holds an owned value;
         // moving it out leaves the slot logically empty.
         unsafe {
@@ -149,21 +149,21 @@ impl Exec {
 
     #[inline(always)]
     pub unsafe fn local(&self, i: u32) -> *mut Value {
-        debug_assert!((i as usize) < self.frame().code.nlocalsplus());
+        debug_assert!((i as usize) < self.frame().code().nlocalsplus());
         // SAFETY: the compiler only emits indices < nlocalsplus.
         unsafe { (*self.frame).localsplus.add(i as usize) }
     }
 
     #[inline(always)]
     pub unsafe fn constant(&self, i: u32) -> &Value {
-        debug_assert!((i as usize) < self.frame().code.consts.len());
+        debug_assert!((i as usize) < self.frame().code().consts.len());
         // SAFETY: the compiler only emits indices < len(co_consts).
         unsafe { &*(*self.frame).consts.add(i as usize) }
     }
 
     #[inline(always)]
     pub unsafe fn name(&self, i: u32) -> &Value {
-        debug_assert!((i as usize) < self.frame().code.names.len());
+        debug_assert!((i as usize) < self.frame().code().names.len());
         // SAFETY: the compiler only emits indices < len(co_names).
         unsafe { &*(*self.frame).names.add(i as usize) }
     }
@@ -187,7 +187,7 @@ impl Exec {
     /// Jumps to code unit `target`.
     #[inline(always)]
     pub unsafe fn jump_to(&mut self, target: u32) {
-        debug_assert!((target as usize) < self.frame().code.code.len());
+        debug_assert!((target as usize) < self.frame().code().code.len());
         // SAFETY: the compiler only emits in-range targets.
         unsafe { self.next_instr = (*self.frame).first_instr.add(target as usize) };
     }

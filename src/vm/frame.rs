@@ -19,7 +19,6 @@ use crate::isa::CodeUnit;
 use crate::objects::Value;
 use std::alloc::Layout;
 use std::ptr;
-use std::rc::Rc;
 
 /// Values per slab chunk (512 KiB of `Value`s).
 const CHUNK_VALUES: usize = 64 * 1024;
@@ -127,18 +126,24 @@ impl FrameSlab {
 }
 
 /// A frame header. Reference ownership is noted per field.
+///
+/// `code`, `globals` and `builtins` are borrowed: for a function frame the
+/// function object (owned by `func`) holds the code and globals; for module
+/// code the caller of `Vm::run_module` holds both for the whole run; the
+/// builtins dict lives as long as the interpreter. Borrowing them saves
+/// three reference-count round trips per call.
 pub struct Frame {
-    /// The code being run (owned reference).
-    pub code: Rc<CodeObject>,
+    /// The code being run (borrowed, see above).
+    code: *const CodeObject,
     /// The function object being run, or NONE for module code (owned);
-    /// keeps defaults and closure cells alive.
+    /// keeps the code, defaults, globals and closure cells alive.
     pub func: Value,
-    /// Globals dict (owned).
-    pub globals: Value,
-    /// Builtins dict (owned).
-    pub builtins: Value,
-    /// Locals mapping for module/class scope (a dict, owned), or NULL when
-    /// locals live in `localsplus`.
+    /// Globals dict value (borrowed, see above).
+    globals: *const Value,
+    /// Builtins dict value (borrowed from the interpreter).
+    builtins: *const Value,
+    /// Locals mapping for module scope (a dict, owned), or NULL when locals
+    /// live in `localsplus`.
     pub locals: Value,
     /// The calling frame; null for the bottom frame. Not owned.
     pub f_back: *mut Frame,
@@ -163,12 +168,43 @@ pub struct Frame {
     pub slab_mark: SlabMark,
 }
 
+/// Everything a new frame needs; `FramePool::take` writes it in place.
+pub struct FrameInit<'a> {
+    pub code: &'a CodeObject,
+    pub func: Value,
+    pub globals: &'a Value,
+    pub builtins: &'a Value,
+    pub locals: Value,
+    pub f_back: *mut Frame,
+    pub localsplus: *mut Value,
+    pub is_entry: bool,
+    pub slab_mark: SlabMark,
+}
+
 impl Frame {
+    /// The code being run.
+    #[inline(always)]
+    pub fn code(&self) -> &CodeObject {
+        // SAFETY: borrowed for the frame's lifetime (see the struct docs).
+        unsafe { &*self.code }
+    }
+    /// The globals dict value.
+    #[inline(always)]
+    pub fn globals(&self) -> &Value {
+        // SAFETY: borrowed for the frame's lifetime (see the struct docs).
+        unsafe { &*self.globals }
+    }
+    /// The builtins dict value.
+    #[inline(always)]
+    pub fn builtins(&self) -> &Value {
+        // SAFETY: borrowed for the frame's lifetime (see the struct docs).
+        unsafe { &*self.builtins }
+    }
     /// Base of the value stack.
     #[inline(always)]
     pub fn stack_base(&self) -> *mut Value {
         // SAFETY: localsplus has frame_size >= nlocalsplus slots.
-        unsafe { self.localsplus.add(self.code.nlocalsplus()) }
+        unsafe { self.localsplus.add(self.code().nlocalsplus()) }
     }
     /// Index of the code unit about to run (or last run, minus one).
     #[inline]
@@ -178,7 +214,7 @@ impl Frame {
     }
     /// Line currently executing.
     pub fn current_line(&self) -> u32 {
-        self.code.line_for(self.lasti()).unwrap_or(self.code.firstlineno)
+        self.code().line_for(self.lasti()).unwrap_or(self.code().firstlineno)
     }
 }
 
@@ -192,10 +228,10 @@ pub struct FramePool {
 }
 
 impl FramePool {
-    /// A header initialised with the given fields, written in place into
-    /// a recycled header when there is one.
+    /// A header initialised from `init`, written field by field into a
+    /// recycled header when there is one (no struct copy).
     #[inline(always)]
-    pub fn take(&mut self, init: Frame) -> *mut Frame {
+    pub fn take(&mut self, init: FrameInit) -> *mut Frame {
         let p = match self.free.pop() {
             Some(p) => {
                 self.hits += 1;
@@ -206,9 +242,25 @@ impl FramePool {
                 Box::into_raw(Box::new(std::mem::MaybeUninit::<Frame>::uninit())) as *mut Frame
             }
         };
+        let code = init.code;
         // SAFETY: free-list entries and fresh boxes are valid, uninitialised
-        // header memory (see `give_back`): write without dropping.
-        unsafe { ptr::write(p, init) };
+        // header memory (see `give_back`): write each field without dropping.
+        unsafe {
+            ptr::addr_of_mut!((*p).code).write(code);
+            ptr::addr_of_mut!((*p).func).write(init.func);
+            ptr::addr_of_mut!((*p).globals).write(init.globals);
+            ptr::addr_of_mut!((*p).builtins).write(init.builtins);
+            ptr::addr_of_mut!((*p).locals).write(init.locals);
+            ptr::addr_of_mut!((*p).f_back).write(init.f_back);
+            ptr::addr_of_mut!((*p).next_instr).write(code.code.as_ptr());
+            ptr::addr_of_mut!((*p).stack_top).write(init.localsplus.add(code.nlocalsplus()));
+            ptr::addr_of_mut!((*p).localsplus).write(init.localsplus);
+            ptr::addr_of_mut!((*p).consts).write(code.consts.as_ptr());
+            ptr::addr_of_mut!((*p).names).write(code.names.as_ptr());
+            ptr::addr_of_mut!((*p).first_instr).write(code.code.as_ptr());
+            ptr::addr_of_mut!((*p).is_entry).write(init.is_entry);
+            ptr::addr_of_mut!((*p).slab_mark).write(init.slab_mark);
+        }
         p
     }
 

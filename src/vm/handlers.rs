@@ -143,7 +143,7 @@ pub(super) unsafe fn delete_fast(st: &mut Exec, oparg: u32) -> Flow {
 #[inline(never)]
 fn unbound_local(vm: *mut Vm, frame: *mut Frame, oparg: u32) -> Flow {
     // SAFETY: the frame is live.
-    let name = unsafe { (*frame).code.localsplus_name(oparg as usize).to_string() };
+    let name = unsafe { (*frame).code().localsplus_name(oparg as usize).to_string() };
     raise(
         vm,
         PyErr::new(
@@ -176,7 +176,7 @@ pub(super) unsafe fn load_deref(st: &mut Exec, oparg: u32) -> Flow {
 #[inline(never)]
 fn unbound_deref(vm: *mut Vm, frame: *mut Frame, oparg: u32) -> Flow {
     // SAFETY: the frame is live.
-    let code = unsafe { &(*frame).code };
+    let code = unsafe { (*frame).code() };
     let name = code.localsplus_name(oparg as usize).to_string();
     if (oparg as usize) < code.nlocals() + code.cellvars.len() {
         return unbound_local(vm, frame, oparg);
@@ -227,7 +227,7 @@ pub(super) unsafe fn load_name(st: &mut Exec, oparg: u32) -> Flow {
 #[inline(never)]
 fn load_name_slow(frame: &Frame, name: &Value) -> PyResult<Value> {
     let key = name.as_str().expect("names are str");
-    for ns in [&frame.locals, &frame.globals, &frame.builtins] {
+    for ns in [&frame.locals, frame.globals(), frame.builtins()] {
         if let Some(d) = ns.as_dict() {
             if let Some(v) = d.borrow().get_str(key) {
                 return Ok(v.clone());
@@ -278,25 +278,33 @@ pub(super) unsafe fn load_global(st: &mut Exec, oparg: u32) -> Flow {
 /// dict's keys changed since it was filled.
 #[inline(always)]
 fn cached_global(frame: &Frame, index: usize) -> Option<Value> {
-    let c = frame.code.global_cache.get(index)?.get();
-    let (globals, builtins) = (dict_ref(&frame.globals).borrow(), dict_ref(&frame.builtins).borrow());
+    let c = frame.code().global_cache.get(index)?.get();
+    // SAFETY: no namespace dict is mutably borrowed while an instruction
+    // starts executing (dict operations finish before they return), so
+    // unguarded shared reads are sound and skip the borrow-flag traffic.
+    let (globals, builtins) = unsafe {
+        (
+            dict_ref(frame.globals()).try_borrow_unguarded().ok()?,
+            dict_ref(frame.builtins()).try_borrow_unguarded().ok()?,
+        )
+    };
     if c.globals_version == 0 || c.globals_version != globals.version() || c.builtins_version != builtins.version() {
         return None;
     }
-    let d = if c.in_builtins { &builtins } else { &globals };
+    let d = if c.in_builtins { builtins } else { globals };
     d.value_at(c.position as usize).cloned()
 }
 
 /// Looks a global up in globals, then builtins, and refills the cache.
 #[inline(never)]
 fn lookup_global(frame: &Frame, index: usize) -> Option<Value> {
-    let key = frame.code.names.get(index)?.as_str()?;
-    let (globals, builtins) = (dict_ref(&frame.globals).borrow(), dict_ref(&frame.builtins).borrow());
+    let key = frame.code().names.get(index)?.as_str()?;
+    let (globals, builtins) = (dict_ref(frame.globals()).borrow(), dict_ref(frame.builtins()).borrow());
     let (pos, in_builtins) = match globals.position_of_str(key) {
         Some(p) => (p, false),
         None => (builtins.position_of_str(key)?, true),
     };
-    if let Some(cell) = frame.code.global_cache.get(index) {
+    if let Some(cell) = frame.code().global_cache.get(index) {
         cell.set(crate::compiler::code::GlobalCacheEntry {
             globals_version: globals.version(),
             builtins_version: builtins.version(),
@@ -312,13 +320,13 @@ fn lookup_global(frame: &Frame, index: usize) -> Option<Value> {
 pub(super) unsafe fn store_global(st: &mut Exec, oparg: u32) -> Flow {
     let v = unsafe { st.pop() };
     let name = unsafe { st.name(oparg) }.clone();
-    dict_ref(&st.frame().globals).borrow_mut().insert_str(name, v);
+    dict_ref(st.frame().globals()).borrow_mut().insert_str(name, v);
     Flow::Next
 }
 
 #[inline(always)]
 pub(super) unsafe fn delete_global(st: &mut Exec, oparg: u32) -> Flow {
-    let r = delete_from_namespace(unsafe { st.vm() }, &st.frame().globals, unsafe { st.name(oparg) });
+    let r = delete_from_namespace(unsafe { st.vm() }, st.frame().globals(), unsafe { st.name(oparg) });
     unit_result(st, r)
 }
 
@@ -405,29 +413,39 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
         (base, unsafe { std::slice::from_raw_parts(base.add(1), nargs + 1) })
     };
     let vm = unsafe { st.vm() };
+    // Fast path: a plain Python function called with exactly its positional
+    // parameters. The callable and the arguments move into the new frame.
+    if vm.thread.kwnames.is_none() {
+        if let Some(f) = unsafe { &*callable }.as_function() {
+            if f.code.fast_call_argcount as usize == args.len() {
+                st.save();
+                // SAFETY: the callable slot is consumed either way: moved into
+                // the frame, or written back on failure.
+                let func = unsafe { std::ptr::read(callable) };
+                match unsafe { vm.push_simple_frame(func, args.as_ptr(), args.len()) } {
+                    Ok(frame) => unsafe {
+                        // Arguments and callable moved; what remains below is
+                        // the NULL (or nothing).
+                        if callable != base {
+                            std::ptr::drop_in_place(base);
+                        }
+                        (*st.frame).stack_top = base;
+                        st.frame = frame;
+                        st.next_instr = (*frame).next_instr;
+                        st.stack_top = (*frame).stack_top;
+                        return Flow::Next;
+                    },
+                    Err(func) => unsafe { std::ptr::write(callable, func) },
+                }
+            }
+        }
+    }
     let kwnames = vm.thread.kwnames.take();
     let kw: &[Value] = kwnames.as_ref().and_then(|k| k.as_tuple()).unwrap_or(&[]);
     let callable = unsafe { &*callable };
-    if let Some(f) = callable.as_function() {
+    if callable.as_function().is_some() {
         // A Python function: push its frame and continue in this loop.
         st.save();
-        if kw.is_empty() && args.len() == f.code.argcount as usize && f.code.is_simple() {
-            // Fast path: the arguments move into the callee's locals.
-            let pushed = unsafe { vm.push_simple_frame(callable, args.as_ptr(), args.len()) };
-            if let Ok(frame) = pushed {
-                // SAFETY: the arguments were moved out; drop the rest
-                // (callable and NULL, or method and self-less callable).
-                unsafe {
-                    st.stack_top = args.as_ptr() as *mut Value;
-                    drop_stack_to(st, base);
-                    (*st.frame).stack_top = base;
-                    st.frame = frame;
-                    st.next_instr = (*frame).next_instr;
-                    st.stack_top = (*frame).stack_top;
-                }
-                return Flow::Next;
-            }
-        }
         let pushed = vm.push_function_frame(callable, args, kw);
         unsafe { drop_stack_to(st, base) };
         // The caller resumes after this CALL with the call's inputs gone.
@@ -470,7 +488,7 @@ pub(super) unsafe fn make_function(st: &mut Exec, oparg: u32) -> Flow {
     let closure = if oparg & 8 != 0 { Some(unsafe { st.pop() }) } else { None };
     let kwdefaults = if oparg & 2 != 0 { Some(unsafe { st.pop() }) } else { None };
     let defaults = if oparg & 1 != 0 { Some(unsafe { st.pop() }) } else { None };
-    let f = new_function(st.frame().globals.clone(), code, defaults, kwdefaults, closure);
+    let f = new_function(st.frame().globals().clone(), code, defaults, kwdefaults, closure);
     unsafe { st.push(f) };
     Flow::Next
 }
@@ -1091,6 +1109,6 @@ pub(super) unsafe fn import_from(st: &mut Exec, oparg: u32) -> Flow {
 /// An opcode byte that no instruction has (corrupt code).
 #[cold]
 #[inline(never)]
-pub(super) fn invalid_opcode(st: &mut Exec, opcode: u8) -> Flow {
-    st.raise(exceptions::system_error(format!("unknown opcode {opcode}")))
+pub(super) fn invalid_opcode(vm: *mut Vm, opcode: u8) -> Flow {
+    raise(vm, exceptions::system_error(format!("unknown opcode {opcode}")))
 }

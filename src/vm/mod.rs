@@ -174,7 +174,9 @@ impl Vm {
 
     /// Runs module code in `globals` (also its locals).
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Value) -> PyResult<Value> {
-        let frame = self.push_frame(code, Value::NONE, globals.clone(), globals)?;
+        // `code` and `globals` live in this stack frame for the whole run:
+        // the module frame borrows them.
+        let frame = self.push_frame(&code, Value::NONE, &globals, globals.clone())?;
         self.run_frame(frame)
     }
 

@@ -22,10 +22,11 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
         let frame = vm.thread.frame;
         // SAFETY: per the contract, and each popped frame's f_back is live.
         let (code, lasti, is_entry, stack_top) =
-            unsafe { ((*frame).code.clone(), (*frame).lasti(), (*frame).is_entry, (*frame).stack_top) };
+            unsafe { ((*frame).code(), (*frame).lasti(), (*frame).is_entry, (*frame).stack_top) };
         exc.data().traceback.borrow_mut().push(TraceEntry {
             line: code.line_for(lasti).unwrap_or(code.firstlineno),
-            code: code.clone(),
+            filename: code.filename.clone(),
+            name: code.name.clone(),
         });
         if let Some(entry) = code.exceptiontable.iter().find(|e| e.start <= lasti && lasti < e.end) {
             // SAFETY: the handler's depth is within the frame's stack, and
@@ -66,7 +67,7 @@ pub fn format_traceback(vm: &mut Vm, exc: &PyErr) -> String {
     let mut last: Option<(String, u32, String)> = None;
     let mut repeats = 0usize;
     for entry in &entries {
-        let key = (entry.code.filename.to_string(), entry.line, entry.code.name.clone());
+        let key = (entry.filename.to_string(), entry.line, entry.name.clone());
         if last.as_ref() == Some(&key) {
             repeats += 1;
             if repeats >= 3 {

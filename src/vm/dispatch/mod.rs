@@ -92,7 +92,7 @@ include!(concat!(env!("OUT_DIR"), "/dispatch.rs"));
 unsafe fn table_invalid<M: Mode>(st: &mut Exec, _oparg: u32) -> Flow {
     // SAFETY: the opcode unit was just consumed, so next_instr - 1 is it.
     let opcode = unsafe { *st.next_instr.sub(1) } as u8;
-    handlers::invalid_opcode(st, opcode)
+    handlers::invalid_opcode(st.vm, opcode)
 }
 
 macro_rules! define_mode {
