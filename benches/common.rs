@@ -60,3 +60,36 @@ pub fn run(vm: &mut Vm, code: &Rc<CodeObject>) {
         panic!("benchmark program raised: {}", pyvm::vm::format_traceback(vm, &e));
     }
 }
+
+/// `perf/gate_sizes.json`: the small `sys.argv[1]` each program is run with
+/// by the regression gate and the instruction-count benchmark, as
+/// (name, size). The file is one flat JSON object of integers; this reads
+/// exactly that shape (no JSON dependency for one object).
+pub fn gate_sizes() -> Vec<(String, u64)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("perf/gate_sizes.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    parse_flat_json_object(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Parses `{"key": 123, ...}` (string keys without escapes, non-negative
+/// integer values) in file order.
+fn parse_flat_json_object(text: &str) -> Result<Vec<(String, u64)>, String> {
+    let body = text
+        .trim()
+        .strip_prefix('{')
+        .and_then(|t| t.strip_suffix('}'))
+        .ok_or("expected one JSON object")?;
+    let mut out = Vec::new();
+    for entry in body.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let (key, value) = entry.split_once(':').ok_or_else(|| format!("expected \"key\": value, got {entry:?}"))?;
+        let key = key
+            .trim()
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .filter(|k| !k.contains(['"', '\\']))
+            .ok_or_else(|| format!("expected a plain string key, got {key:?}"))?;
+        let value = value.trim().parse().map_err(|_| format!("{key}: expected an integer, got {value:?}"))?;
+        out.push((key.to_string(), value));
+    }
+    Ok(out)
+}

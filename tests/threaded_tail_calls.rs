@@ -29,8 +29,8 @@ result = work(N)
 
 #[test]
 fn threaded_dispatch_runs_long_programs_on_a_small_stack() {
-    // 24 instructions per iteration.
-    let iterations: u64 = if cfg!(debug_assertions) { 50_000 } else { 4_200_000 };
+    // About 22 instructions per iteration.
+    let iterations: u64 = if cfg!(debug_assertions) { 50_000 } else { 5_000_000 };
     let source = PROGRAM.replace('N', &iterations.to_string());
     let handle = std::thread::Builder::new()
         .stack_size(256 * 1024)

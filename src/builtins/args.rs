@@ -11,7 +11,10 @@ pub struct Args<'a> {
 
 impl<'a> Args<'a> {
     /// Binds `args`/`kwnames` to `params` (names; `""` marks a positional-only
-    /// parameter). The first `required` parameters must be given.
+    /// parameter). The first `required` parameters must be given. Errors
+    /// come in the order CPython's `_PyArg_UnpackKeywords` reports them:
+    /// too many arguments, a missing required one, one given by name and
+    /// position, then an unknown keyword.
     pub fn parse(
         fname: &str,
         args: &'a [Value],
@@ -19,52 +22,52 @@ impl<'a> Args<'a> {
         params: &[&str],
         required: usize,
     ) -> PyResult<Args<'a>> {
-        let npos = args.len() - kwnames.len();
-        if npos > params.len() {
-            return Err(type_error(if params.len() == required {
-                format!(
-                    "{fname}() takes exactly {} argument{} ({npos} given)",
-                    params.len(),
-                    plural(params.len())
-                )
-            } else {
-                format!(
-                    "{fname}() takes at most {} argument{} ({npos} given)",
-                    params.len(),
-                    plural(params.len())
-                )
-            }));
+        let npos = args.len().saturating_sub(kwnames.len());
+        let max = params.len();
+        let total = npos + kwnames.len();
+        if total > max {
+            let keyword = if npos == 0 { "keyword " } else { "" };
+            return Err(type_error(format!(
+                "{fname}() takes at most {max} {keyword}argument{} ({total} given)",
+                plural(max)
+            )));
         }
-        let mut slots: Vec<Option<&Value>> = vec![None; params.len()];
-        for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
-            *slot = Some(v);
+        let keywords: Vec<(&str, &Value)> = kwnames
+            .iter()
+            .zip(&args[npos..])
+            .map(|(k, v)| (k.as_str().map(|s| s.as_str()).unwrap_or(""), v))
+            .collect();
+        let mut slots: Vec<Option<&Value>> = args[..npos].iter().map(Some).collect();
+        for (i, &param) in params.iter().enumerate().skip(npos) {
+            let found = keywords.iter().find(|(k, _)| !param.is_empty() && *k == param);
+            if found.is_none() && i < required {
+                return Err(type_error(if param.is_empty() {
+                    let bound = if required == max { "exactly" } else { "at least" };
+                    format!(
+                        "{fname}() takes {bound} {required} positional argument{} ({npos} given)",
+                        plural(required)
+                    )
+                } else {
+                    format!("{fname}() missing required argument '{param}' (pos {})", i + 1)
+                }));
+            }
+            slots.push(found.map(|&(_, v)| v));
         }
-        for (name, v) in kwnames.iter().zip(&args[npos..]) {
-            let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        for &(name, _) in &keywords {
             match params.iter().position(|p| !p.is_empty() && *p == name) {
-                Some(i) if slots[i].is_some() => {
+                Some(i) if i < npos => {
                     return Err(type_error(format!(
                         "argument for {fname}() given by name ('{name}') and position ({})",
                         i + 1
                     )))
                 }
-                Some(i) => slots[i] = Some(v),
+                Some(_) => {}
                 None => {
                     return Err(type_error(format!(
                         "'{name}' is an invalid keyword argument for {fname}()"
                     )))
                 }
             }
-        }
-        if let Some(i) = slots[..required].iter().position(|s| s.is_none()) {
-            return Err(type_error(if params[i].is_empty() {
-                format!(
-                    "{fname}() takes at least {required} argument{} ({npos} given)",
-                    plural(required)
-                )
-            } else {
-                format!("{fname}() missing required argument '{}' (pos {})", params[i], i + 1)
-            }));
         }
         Ok(Args { slots })
     }

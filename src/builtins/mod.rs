@@ -252,19 +252,31 @@ fn merge_sort(vm: &mut Vm, keys: &[Value], mut idx: Vec<usize>) -> PyResult<Vec<
     Ok(idx)
 }
 
-/// Parses `key=` and `reverse=` (keyword-only) for `sorted` and `list.sort`.
-pub fn sort_options<'a>(kw: &[(&'a str, &'a Value)]) -> PyResult<(Option<&'a Value>, bool)> {
+/// Parses `list.sort`'s keyword-only `key=` and `reverse=` (`sorted` passes
+/// its keywords on, with `npos` 0), complaining in CPython's order.
+pub fn sort_options<'a>(npos: usize, kw: &[(&'a str, &'a Value)]) -> PyResult<(Option<&'a Value>, bool)> {
+    let total = npos + kw.len();
+    if total > 2 {
+        let keyword = if npos == 0 { "keyword " } else { "" };
+        return Err(type_error(format!(
+            "sort() takes at most 2 {keyword}arguments ({total} given)"
+        )));
+    }
+    if npos > 0 {
+        return Err(type_error("sort() takes no positional arguments"));
+    }
+    if let Some((name, _)) = kw.iter().find(|(k, _)| *k != "key" && *k != "reverse") {
+        return Err(type_error(format!(
+            "'{name}' is an invalid keyword argument for sort()"
+        )));
+    }
     let mut key = None;
     let mut reverse = false;
     for &(name, v) in kw {
-        match name {
-            "key" => key = Some(v).filter(|v| !v.is_none()),
-            "reverse" => reverse = index_clamped(v)? != 0,
-            _ => {
-                return Err(type_error(format!(
-                    "'{name}' is an invalid keyword argument for sort()"
-                )))
-            }
+        if name == "key" {
+            key = Some(v).filter(|v| !v.is_none());
+        } else {
+            reverse = index_clamped(v)? != 0;
         }
     }
     Ok((key, reverse))
@@ -546,10 +558,19 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let (Some(base), Some(exp)) = (a.get(0), a.get(1)) else {
         return Err(type_error("pow() missing required argument"));
     };
-    match a.get(2).filter(|m| !m.is_none()) {
-        Some(m) => int::pow_mod(base, exp, m),
-        None => vm.binop(base, exp, BinOp::Pow),
+    let Some(m) = a.get(2).filter(|m| !m.is_none()) else {
+        return vm.binop(base, exp, BinOp::Pow);
+    };
+    let is_num = |v: &Value| v.is_int() || v.as_float().is_some();
+    if !(is_num(base) && is_num(exp) && is_num(m)) {
+        return Err(type_error(format!(
+            "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+            base.ty().name,
+            exp.ty().name,
+            m.ty().name
+        )));
     }
+    int::pow_mod(base, exp, m)
 }
 
 /// `hex()`, `oct()`, `bin()`: sign, prefix, magnitude digits.
@@ -728,7 +749,7 @@ fn builtin_all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 fn builtin_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
     clinic_arity("sorted", pos, 1, 1)?;
-    let (key, reverse) = sort_options(&kw)?;
+    let (key, reverse) = sort_options(0, &kw)?;
     let items = vm.collect(&pos[0])?;
     Ok(Value::list(sort_values(vm, &items, key, reverse)?))
 }
@@ -795,6 +816,12 @@ fn builtin_enumerate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 
 fn builtin_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
+    if kw.len() > 1 {
+        return Err(type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            kw.len()
+        )));
+    }
     let mut strict = false;
     for &(name, v) in &kw {
         match name {

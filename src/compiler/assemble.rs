@@ -112,8 +112,10 @@ pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembl
     thread_jumps(&mut nodes);
     let (depths, stacksize) = stack_depths(&nodes)?;
     retain_nodes(&mut nodes, |i, _| depths[i].is_some());
-    while let Some(i) = find_jump_to_next(&nodes) {
-        retain_nodes(&mut nodes, |j, _| j != i);
+    // Dropping one such jump can make the one before it a jump to its
+    // next instruction too; a few passes settle it.
+    while nodes.iter().enumerate().any(|(i, n)| is_jump_to_next(i, n)) {
+        retain_nodes(&mut nodes, |i, n| !is_jump_to_next(i, n));
     }
     set_jump_directions(&mut nodes);
     let (mut code, linetable) = emit_units(&nodes)?;
@@ -233,8 +235,8 @@ fn retain_nodes(nodes: &mut Vec<Node>, keep: impl Fn(usize, &Node) -> bool) {
     }
 }
 
-fn find_jump_to_next(nodes: &[Node]) -> Option<usize> {
-    (0..nodes.len()).find(|&i| is_unconditional_jump(nodes[i].op) && nodes[i].target == Some(i + 1))
+fn is_jump_to_next(index: usize, node: &Node) -> bool {
+    is_unconditional_jump(node.op) && node.target == Some(index + 1)
 }
 
 /// The code generator emits every unconditional jump as JUMP_FORWARD; the

@@ -154,6 +154,15 @@ fn compare_op(op: CmpOp) -> (Opcode, u32) {
     }
 }
 
+/// The conditional jump taken when the popped value's truth is `cond`.
+fn pop_jump_if(cond: bool) -> Opcode {
+    if cond {
+        Opcode::POP_JUMP_IF_TRUE
+    } else {
+        Opcode::POP_JUMP_IF_FALSE
+    }
+}
+
 /// How CPython names an expression in "cannot assign to ..." messages.
 pub(crate) fn describe_expr(expr: &Expr) -> &'static str {
     match expr {
@@ -738,7 +747,11 @@ impl<'a> Compiler<'a> {
         self.bind(head);
         self.jump_if(&while_.test, orelse, false)?;
         self.bind(body);
-        self.u().loops.push(Loop { kind: LoopKind::While, continue_to: head, break_to: end });
+        self.u().loops.push(Loop {
+            kind: LoopKind::While,
+            continue_to: head,
+            break_to: end,
+        });
         self.compile_body(&while_.body)?;
         self.u().loops.pop();
         self.set_line(while_.range);
@@ -963,7 +976,7 @@ impl<'a> Compiler<'a> {
     /// Pushes the defaults tuple and the keyword-only defaults dict, if any;
     /// returns the matching MAKE_FUNCTION flags.
     fn compile_defaults(&mut self, params: &ast::Parameters) -> CResult<u32> {
-        let mut flags = 0;
+        let mut make_flags = 0;
         let positional = params.posonlyargs.iter().chain(&params.args);
         let defaults: Vec<&Expr> = positional.filter_map(|p| p.default.as_deref()).collect();
         if !defaults.is_empty() {
@@ -977,7 +990,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Opcode::BUILD_TUPLE, defaults.len() as u32);
                 }
             }
-            flags |= 1;
+            make_flags |= 1;
         }
         let kwdefaults: Vec<_> = params.kwonlyargs.iter().filter(|p| p.default.is_some()).collect();
         if !kwdefaults.is_empty() {
@@ -988,9 +1001,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             self.emit(Opcode::BUILD_MAP, kwdefaults.len() as u32);
-            flags |= 2;
+            make_flags |= 2;
         }
-        Ok(flags)
+        Ok(make_flags)
     }
 
     fn set_arg_counts(&mut self, params: &ast::Parameters) {
@@ -1001,17 +1014,17 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes the closure tuple if `code` has free variables, then makes the function.
-    fn make_function(&mut self, code: Rc<CodeObject>, mut flags: u32, range: TextRange) -> CResult {
+    fn make_function(&mut self, code: Rc<CodeObject>, mut make_flags: u32, range: TextRange) -> CResult {
         if !code.freevars.is_empty() {
             for name in &code.freevars {
                 let i = self.deref_index(name, range)?;
                 self.emit(Opcode::LOAD_CLOSURE, i);
             }
             self.emit(Opcode::BUILD_TUPLE, code.freevars.len() as u32);
-            flags |= 8;
+            make_flags |= 8;
         }
         self.load_const(Const::Code(CodeRef(code)));
-        self.emit(Opcode::MAKE_FUNCTION, flags);
+        self.emit(Opcode::MAKE_FUNCTION, make_flags);
         Ok(())
     }
 
@@ -1026,7 +1039,7 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported("type parameters", type_params.range));
         }
         self.check_parameters(&def.parameters)?;
-        let flags = self.compile_defaults(&def.parameters)?;
+        let make_flags = self.compile_defaults(&def.parameters)?;
         let block = self.block_for(def.range)?;
         let qualname = self.qualname(&def.name);
         let line = self.src.line_of(def.range.start().to_u32());
@@ -1046,7 +1059,7 @@ impl<'a> Compiler<'a> {
         let body_result = self.compile_body(body);
         let code = self.finish_nested_unit(body_result)?;
         self.set_line(def.range);
-        self.make_function(code, flags, def.range)?;
+        self.make_function(code, make_flags, def.range)?;
         self.name_op(&def.name, Access::Store, def.name.range)
     }
 
@@ -1062,7 +1075,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_lambda(&mut self, lambda: &ast::ExprLambda) -> CResult {
-        let flags = match &lambda.parameters {
+        let make_flags = match &lambda.parameters {
             Some(params) => {
                 self.check_parameters(params)?;
                 self.compile_defaults(params)?
@@ -1082,7 +1095,7 @@ impl<'a> Compiler<'a> {
             .compile_expr(&lambda.body)
             .map(|()| self.emit(Opcode::RETURN_VALUE, 0));
         let code = self.finish_nested_unit(body)?;
-        self.make_function(code, flags, lambda.range)
+        self.make_function(code, make_flags, lambda.range)
     }
 
     /// A list or dict comprehension is a function called at once with the
@@ -1284,54 +1297,44 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            Expr::Compare(cmp) if cmp.ops.len() > 1 => {
-                let old = self.set_line(cmp.range);
-                let cleanup = self.new_label();
-                self.compile_expr(&cmp.left)?;
-                let n = cmp.ops.len();
-                for (op, right) in cmp.ops[..n - 1].iter().zip(&cmp.comparators[..n - 1]) {
-                    self.compile_expr(right)?;
-                    self.emit(Opcode::SWAP, 2);
-                    self.emit(Opcode::COPY, 2);
-                    let (opcode, arg) = compare_op(*op);
-                    self.emit(opcode, arg);
-                    self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
-                }
-                self.compile_expr(&cmp.comparators[n - 1])?;
-                let (opcode, arg) = compare_op(cmp.ops[n - 1]);
-                self.emit(opcode, arg);
-                self.emit_jump(
-                    if cond {
-                        Opcode::POP_JUMP_IF_TRUE
-                    } else {
-                        Opcode::POP_JUMP_IF_FALSE
-                    },
-                    target,
-                );
-                let end = self.new_label();
-                self.jump(end);
-                self.bind(cleanup);
-                self.emit(Opcode::POP_TOP, 0);
-                if !cond {
-                    self.jump(target);
-                }
-                self.bind(end);
-                self.restore_line(old);
-                Ok(())
-            }
+            Expr::Compare(cmp) if cmp.ops.len() > 1 => self.jump_if_chained_compare(cmp, target, cond),
             _ => {
                 self.compile_expr(expr)?;
-                self.emit_jump(
-                    if cond {
-                        Opcode::POP_JUMP_IF_TRUE
-                    } else {
-                        Opcode::POP_JUMP_IF_FALSE
-                    },
-                    target,
-                );
+                self.emit_jump(pop_jump_if(cond), target);
                 Ok(())
             }
         }
+    }
+
+    /// `if a < b < c:` -- like the value form, but each comparison jumps
+    /// directly; the cleanup drops the middle operand left below.
+    fn jump_if_chained_compare(&mut self, cmp: &ast::ExprCompare, target: Label, cond: bool) -> CResult {
+        let old = self.set_line(cmp.range);
+        let cleanup = self.new_label();
+        self.compile_expr(&cmp.left)?;
+        let n = cmp.ops.len();
+        for (op, right) in cmp.ops[..n - 1].iter().zip(&cmp.comparators[..n - 1]) {
+            self.compile_expr(right)?;
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::COPY, 2);
+            let (opcode, arg) = compare_op(*op);
+            self.emit(opcode, arg);
+            self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
+        }
+        self.compile_expr(&cmp.comparators[n - 1])?;
+        let (opcode, arg) = compare_op(cmp.ops[n - 1]);
+        self.emit(opcode, arg);
+        self.emit_jump(pop_jump_if(cond), target);
+        let end = self.new_label();
+        self.jump(end);
+        self.bind(cleanup);
+        self.emit(Opcode::POP_TOP, 0);
+        if !cond {
+            self.jump(target);
+        }
+        self.bind(end);
+        self.restore_line(old);
+        Ok(())
     }
 
     // ---- constants -------------------------------------------------------------

@@ -257,6 +257,15 @@ mod tests {
     }
 
     #[test]
+    fn extended_args_get_their_own_lines() {
+        let src: String = (0..260).map(|i| format!("x{i} = {i}\n")).collect();
+        let text = dis_of(&src);
+        assert!(text.contains("EXTENDED_ARG             1\n"), "{text}");
+        assert!(text.contains("LOAD_CONST             259 (259)"), "{text}");
+        assert!(text.contains("STORE_NAME             259 (x259)"), "{text}");
+    }
+
+    #[test]
     fn jumps_show_byte_offsets_and_targets() {
         let text = dis_of("for i in x:\n    pass\n");
         assert!(text.contains(">>    4 FOR_ITER                 5 (to 10)"), "{text}");

@@ -81,7 +81,10 @@ fn tokenizer_error(src: &Source, err: &ParseError) -> Option<CompileError> {
             let text = src.text.get(start as usize..).unwrap_or_default();
             let quotes = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
             if quotes.starts_with("'''") || quotes.starts_with("\"\"\"") {
-                let last_line = src.line_of(src.text.trim_end_matches(['\n', '\r']).len() as u32);
+                // CPython detects it at the end of the file: the last line,
+                // not counting the empty "line" after a final newline.
+                let end = src.line_of(src.text.len() as u32);
+                let last_line = if src.text.ends_with(['\n', '\r']) { end - 1 } else { end }.max(1);
                 syntax(format!(
                     "unterminated triple-quoted string literal (detected at line {last_line})"
                 ))
@@ -498,5 +501,144 @@ impl<'a> Visitor<'a> for TargetFinder<'a> {
         self.depth += 1;
         visitor::walk_expr(self, expr);
         self.depth -= 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{compile, CompileError, CompileOptions};
+
+    fn error(src: &str) -> CompileError {
+        match compile(src, "t.py", &CompileOptions::default()) {
+            Ok(_) => panic!("{src:?} compiled"),
+            Err(e) => e,
+        }
+    }
+
+    #[track_caller]
+    fn check(src: &str, kind: &str, msg: &str, line: u32) {
+        let e = error(src);
+        assert_eq!((e.kind, e.msg.as_str(), e.lineno), (kind, msg, line), "{src:?}");
+    }
+
+    #[test]
+    fn report_matches_cpython() {
+        let e = error("# comment\nprint('x')\nx = = 1\n");
+        assert_eq!(
+            e.report(),
+            "  File \"t.py\", line 3\n    x = = 1\n        ^\nSyntaxError: invalid syntax\n"
+        );
+        let e = error("def f():\n    x = 1\n  y = 2\n");
+        assert_eq!(
+            e.report(),
+            "  File \"t.py\", line 3\n    y = 2\n         ^\nIndentationError: unindent does not match any outer indentation level\n"
+        );
+        let e = error("x = 1\n  y = 2\n");
+        assert_eq!(
+            e.report(),
+            "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"
+        );
+    }
+
+    #[test]
+    fn parser_errors_use_cpython_wording() {
+        check("if x\n    pass\n", "SyntaxError", "expected ':'", 1);
+        check("def f()\n    pass\n", "SyntaxError", "expected ':'", 1);
+        check(
+            "if x:\npass\n",
+            "IndentationError",
+            "expected an indented block after 'if' statement on line 1",
+            2,
+        );
+        check(
+            "def f():\n",
+            "IndentationError",
+            "expected an indented block after function definition on line 1",
+            1,
+        );
+        check(
+            "f(x=1, y)\n",
+            "SyntaxError",
+            "positional argument follows keyword argument",
+            1,
+        );
+        check(
+            "f(a b)\n",
+            "SyntaxError",
+            "invalid syntax. Perhaps you forgot a comma?",
+            1,
+        );
+        check(
+            "def f(a=1, b):\n    pass\n",
+            "SyntaxError",
+            "non-default argument follows default argument",
+            1,
+        );
+        check(
+            "print 'x'\n",
+            "SyntaxError",
+            "Missing parentheses in call to 'print'. Did you mean print(...)?",
+            1,
+        );
+        check("else:\n    pass\n", "SyntaxError", "invalid syntax", 1);
+    }
+
+    #[test]
+    fn invalid_targets_are_named() {
+        check(
+            "1 = x\n",
+            "SyntaxError",
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?",
+            1,
+        );
+        check("x = f() = 1\n", "SyntaxError", "cannot assign to function call", 1);
+        check("None = 1\n", "SyntaxError", "cannot assign to None", 1);
+        check("for 1 in x:\n    pass\n", "SyntaxError", "cannot assign to literal", 1);
+        check("del f()\n", "SyntaxError", "cannot delete function call", 1);
+        check(
+            "x + 1 += 2\n",
+            "SyntaxError",
+            "'expression' is an illegal expression for augmented assignment",
+            1,
+        );
+    }
+
+    #[test]
+    fn tokenizer_errors_win_like_in_cpython() {
+        check("x = (1,\ny = 2\n", "SyntaxError", "'(' was never closed", 1);
+        check("foo(\n", "SyntaxError", "'(' was never closed", 1);
+        check("x = )\n", "SyntaxError", "unmatched ')'", 1);
+        check(
+            "x = (1, 2]\n",
+            "SyntaxError",
+            "closing parenthesis ']' does not match opening parenthesis '('",
+            1,
+        );
+        check(
+            "x = = 1\ns = 'abc\n",
+            "SyntaxError",
+            "unterminated string literal (detected at line 2)",
+            2,
+        );
+        check(
+            "x = '''abc\n\n",
+            "SyntaxError",
+            "unterminated triple-quoted string literal (detected at line 2)",
+            1,
+        );
+        check(
+            "x = 0777\n",
+            "SyntaxError",
+            "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
+            1,
+        );
+        check("x = 10abc\n", "SyntaxError", "invalid decimal literal", 1);
+        check("x = 0b2\n", "SyntaxError", "invalid digit '2' in binary literal", 1);
+        check(
+            "x = \u{20ac}\n",
+            "SyntaxError",
+            "invalid character '\u{20ac}' (U+20AC)",
+            1,
+        );
     }
 }

@@ -14,8 +14,9 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 /// `self` as a dict, plus the remaining arguments.
-fn self_dict<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a RefCell<Dict>, &'a [Value])> {
-    let Some((me, rest)) = args.split_first() else {
+fn self_dict<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a Value, &'a RefCell<Dict>, &'a [Value])> {
+    // `self` must be positional: `str.split(sep=',')` has none.
+    let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method dict.{name}() needs an argument")));
     };
     match me.as_dict() {
@@ -28,15 +29,15 @@ fn self_dict<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a RefC
 }
 
 fn dict_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "get")?;
-    no_kwargs("get", kwnames)?;
+    let (_, d, rest) = self_dict(args, kwnames, "get")?;
+    no_kwargs("dict.get", kwnames)?;
     clinic_arity("get", rest, 1, 2)?;
     let found = d.borrow().get(vm, &rest[0])?;
     Ok(found.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::NONE)))
 }
 
 fn view(args: &[Value], kwnames: &[Value], name: &str, part: DictPart) -> PyResult<Value> {
-    let (me, _, rest) = self_dict(args, name)?;
+    let (me, _, rest) = self_dict(args, kwnames, name)?;
     no_args(&format!("dict.{name}"), rest, kwnames)?;
     Ok(dict::new_view(me, part))
 }
@@ -54,8 +55,8 @@ fn dict_items(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "pop")?;
-    no_kwargs("pop", kwnames)?;
+    let (_, d, rest) = self_dict(args, kwnames, "pop")?;
+    no_kwargs("dict.pop", kwnames)?;
     clinic_arity("pop", rest, 1, 2)?;
     let removed = d.borrow_mut().remove(vm, &rest[0])?;
     match (removed, rest.get(1)) {
@@ -66,7 +67,7 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn dict_popitem(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "popitem")?;
+    let (_, d, rest) = self_dict(args, kwnames, "popitem")?;
     no_args("dict.popitem", rest, kwnames)?;
     let last = d.borrow_mut().pop_last();
     match last {
@@ -76,8 +77,8 @@ fn dict_popitem(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 }
 
 fn dict_setdefault(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "setdefault")?;
-    no_kwargs("setdefault", kwnames)?;
+    let (_, d, rest) = self_dict(args, kwnames, "setdefault")?;
+    no_kwargs("dict.setdefault", kwnames)?;
     clinic_arity("setdefault", rest, 1, 2)?;
     let found = d.borrow().get(vm, &rest[0])?;
     if let Some(v) = found {
@@ -91,7 +92,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 /// `d.update([other], **kwargs)`: a mapping or an iterable of pairs, then
 /// the keyword arguments.
 fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "update")?;
+    let (_, d, rest) = self_dict(args, kwnames, "update")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
     clinic_arity("update", pos, 0, 1)?;
     if let Some(source) = pos.first() {
@@ -110,7 +111,7 @@ fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "copy")?;
+    let (_, d, rest) = self_dict(args, kwnames, "copy")?;
     no_args("dict.copy", rest, kwnames)?;
     let items = d.borrow().items();
     let mut copy = Dict::new();
@@ -121,7 +122,7 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, "clear")?;
+    let (_, d, rest) = self_dict(args, kwnames, "clear")?;
     no_args("dict.clear", rest, kwnames)?;
     let old = d.borrow_mut().clear();
     drop(old);

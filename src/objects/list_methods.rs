@@ -12,8 +12,9 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 /// `self` as a list, plus the remaining arguments.
-fn self_list<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a RefCell<Vec<Value>>, &'a [Value])> {
-    let Some((me, rest)) = args.split_first() else {
+fn self_list<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a RefCell<Vec<Value>>, &'a [Value])> {
+    // `self` must be positional: `str.split(sep=',')` has none.
+    let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method list.{name}() needs an argument")));
     };
     match me.as_list() {
@@ -25,8 +26,9 @@ fn self_list<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a RefCell<Vec<Val
     }
 }
 
-fn self_tuple<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a [Value], &'a [Value])> {
-    let Some((me, rest)) = args.split_first() else {
+fn self_tuple<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a [Value], &'a [Value])> {
+    // `self` must be positional: `str.split(sep=',')` has none.
+    let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method tuple.{name}() needs an argument")));
     };
     match me.as_tuple() {
@@ -100,15 +102,15 @@ fn count_item(vm: &mut Vm, get: &dyn Fn(usize) -> Option<Value>, x: &Value) -> P
 // ---- list ------------------------------------------------------------------------------
 
 fn list_append(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "append")?;
+    let (list, rest) = self_list(args, kwnames, "append")?;
     let x = one_arg("list.append", rest, kwnames)?;
     list.borrow_mut().push(x.clone());
     Ok(Value::NONE)
 }
 
 fn list_insert(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "insert")?;
-    no_kwargs("insert", kwnames)?;
+    let (list, rest) = self_list(args, kwnames, "insert")?;
+    no_kwargs("list.insert", kwnames)?;
     clinic_arity("insert", rest, 2, 2)?;
     let i = ssize_arg(&rest[0])?;
     let mut items = list.borrow_mut();
@@ -119,8 +121,8 @@ fn list_insert(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 fn list_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "pop")?;
-    no_kwargs("pop", kwnames)?;
+    let (list, rest) = self_list(args, kwnames, "pop")?;
+    no_kwargs("list.pop", kwnames)?;
     clinic_arity("pop", rest, 0, 1)?;
     let i = match rest.first() {
         Some(v) => ssize_arg(v)?,
@@ -137,7 +139,7 @@ fn list_pop(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn list_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "remove")?;
+    let (list, rest) = self_list(args, kwnames, "remove")?;
     let x = one_arg("list.remove", rest, kwnames)?;
     let get = |i: usize| list.borrow().get(i).cloned();
     match find_item(vm, &get, x, 0, usize::MAX)? {
@@ -154,8 +156,8 @@ fn list_remove(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn list_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "index")?;
-    no_kwargs("index", kwnames)?;
+    let (list, rest) = self_list(args, kwnames, "index")?;
+    no_kwargs("list.index", kwnames)?;
     clinic_arity("index", rest, 1, 3)?;
     let len = list.borrow().len();
     let start = search_bound(rest.get(1), len, 0)?;
@@ -168,7 +170,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 fn list_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "count")?;
+    let (list, rest) = self_list(args, kwnames, "count")?;
     let x = one_arg("list.count", rest, kwnames)?;
     let get = |i: usize| list.borrow().get(i).cloned();
     Ok(Value::int(count_item(vm, &get, x)? as i64))
@@ -178,12 +180,9 @@ fn list_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 /// runs (as in CPython); if a key function or comparison refills it, the
 /// sort reports "list modified during sort" and the sorted items win.
 fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "sort")?;
+    let (list, rest) = self_list(args, kwnames, "sort")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
-    if !pos.is_empty() {
-        return Err(type_error("sort() takes no positional arguments"));
-    }
-    let (key, reverse) = crate::builtins::sort_options(&kw)?;
+    let (key, reverse) = crate::builtins::sort_options(pos.len(), &kw)?;
     let items = std::mem::take(&mut *list.borrow_mut());
     let result = crate::builtins::sort_values(vm, &items, key, reverse);
     let (restored, outcome) = match result {
@@ -199,14 +198,14 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 }
 
 fn list_reverse(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "reverse")?;
+    let (list, rest) = self_list(args, kwnames, "reverse")?;
     no_args("list.reverse", rest, kwnames)?;
     list.borrow_mut().reverse();
     Ok(Value::NONE)
 }
 
 fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "extend")?;
+    let (list, rest) = self_list(args, kwnames, "extend")?;
     let x = one_arg("list.extend", rest, kwnames)?;
     // Collected first: `x` may be the list itself, or run Python code.
     let new_items = vm.collect(x)?;
@@ -215,14 +214,14 @@ fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn list_copy(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "copy")?;
+    let (list, rest) = self_list(args, kwnames, "copy")?;
     no_args("list.copy", rest, kwnames)?;
     let items = list.borrow().clone();
     Ok(Value::list(items))
 }
 
 fn list_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (list, rest) = self_list(args, "clear")?;
+    let (list, rest) = self_list(args, kwnames, "clear")?;
     no_args("list.clear", rest, kwnames)?;
     let old = std::mem::take(&mut *list.borrow_mut());
     drop(old);
@@ -279,8 +278,8 @@ pub static METHODS: &[MethodDef] = &[
 // ---- tuple -----------------------------------------------------------------------------
 
 fn tuple_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (items, rest) = self_tuple(args, "index")?;
-    no_kwargs("index", kwnames)?;
+    let (items, rest) = self_tuple(args, kwnames, "index")?;
+    no_kwargs("tuple.index", kwnames)?;
     clinic_arity("index", rest, 1, 3)?;
     let start = search_bound(rest.get(1), items.len(), 0)?;
     let stop = search_bound(rest.get(2), items.len(), items.len())?;
@@ -292,7 +291,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn tuple_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (items, rest) = self_tuple(args, "count")?;
+    let (items, rest) = self_tuple(args, kwnames, "count")?;
     let x = one_arg("tuple.count", rest, kwnames)?;
     let get = |i: usize| items.get(i).cloned();
     Ok(Value::int(count_item(vm, &get, x)? as i64))

@@ -389,8 +389,9 @@ fn expandtabs(s: &str, tabsize: i64) -> String {
 // ---- argument helpers --------------------------------------------------------------------
 
 /// `self` as text, plus the remaining arguments.
-fn self_str<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a str, &'a [Value])> {
-    let Some((me, rest)) = args.split_first() else {
+fn self_str<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a str, &'a [Value])> {
+    // `self` must be positional: `str.split(sep=',')` has none.
+    let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method str.{name}() needs an argument")));
     };
     match me.as_str() {
@@ -457,7 +458,7 @@ fn check_size(n: usize) -> PyResult<()> {
 // ---- methods ---------------------------------------------------------------------------------
 
 fn split_impl(args: &[Value], kwnames: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     let a = Args::parse(name, rest, kwnames, &["sep", "maxsplit"], 0)?;
     let sep = match a.get(0) {
         None => None,
@@ -491,7 +492,7 @@ fn str_rsplit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn str_splitlines(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "splitlines")?;
+    let (s, rest) = self_str(args, kwnames, "splitlines")?;
     let a = Args::parse("splitlines", rest, kwnames, &["keepends"], 0)?;
     let keepends = match a.get(0) {
         None => false,
@@ -503,7 +504,7 @@ fn str_splitlines(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 }
 
 fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (sep, rest) = self_str(args, "join")?;
+    let (sep, rest) = self_str(args, kwnames, "join")?;
     let iterable = one_arg("str.join", rest, kwnames)?;
     let items = match vm.collect(iterable) {
         Ok(items) => items,
@@ -529,7 +530,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 }
 
 fn strip_impl(args: &[Value], kwnames: &[Value], name: &str, ends: Ends) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_kwargs(&format!("str.{name}"), kwnames)?;
     clinic_arity(name, rest, 0, 1)?;
     let chars = match rest.first() {
@@ -555,7 +556,7 @@ fn str_rstrip(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 }
 
 fn str_replace(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "replace")?;
+    let (s, rest) = self_str(args, kwnames, "replace")?;
     no_kwargs("str.replace", kwnames)?;
     clinic_arity("replace", rest, 2, 3)?;
     let old = str_arg(&rest[0], "replace() argument 1 ")?;
@@ -584,12 +585,13 @@ fn str_replace(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 
 /// Parses `(sub[, start[, end]])` for find/index/count.
 fn search_args<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a str, &'a str, i64, i64)> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_kwargs(&format!("str.{name}"), kwnames)?;
     tuple_arity(name, rest, 1, 3)?;
-    let sub = str_arg(&rest[0], "")?;
+    // The bounds are converted before the substring is type-checked.
     let start = slice_bound(rest.get(1), 0)?;
     let end = slice_bound(rest.get(2), i64::MAX)?;
+    let sub = str_arg(&rest[0], "")?;
     Ok((s, sub, start, end))
 }
 
@@ -625,7 +627,7 @@ fn str_count(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 fn affix_impl(args: &[Value], kwnames: &[Value], name: &str, at_end: bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_kwargs(&format!("str.{name}"), kwnames)?;
     tuple_arity(name, rest, 1, 3)?;
     let len = if s.is_ascii() { s.len() } else { s.chars().count() };
@@ -662,7 +664,7 @@ fn str_endswith(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 
 /// Methods that map the text without arguments.
 fn mapping(args: &[Value], kwnames: &[Value], name: &str, f: fn(&str) -> String) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_args(&format!("str.{name}"), rest, kwnames)?;
     Ok(Value::string(f(s)))
 }
@@ -688,7 +690,7 @@ fn str_swapcase(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 
 /// `center`/`ljust`/`rjust(width[, fillchar])`.
 fn justify(args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_kwargs(&format!("str.{name}"), kwnames)?;
     clinic_arity(name, rest, 1, 2)?;
     let width = ssize_int(&rest[0])?;
@@ -733,7 +735,7 @@ fn str_rjust(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 fn str_zfill(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "zfill")?;
+    let (s, rest) = self_str(args, kwnames, "zfill")?;
     let width = ssize_int(one_arg("str.zfill", rest, kwnames)?)?;
     let width = usize::try_from(width).unwrap_or(0);
     check_size(width)?;
@@ -741,7 +743,7 @@ fn str_zfill(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 fn str_expandtabs(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "expandtabs")?;
+    let (s, rest) = self_str(args, kwnames, "expandtabs")?;
     let a = Args::parse("expandtabs", rest, kwnames, &["tabsize"], 0)?;
     let tabsize = match a.get(0) {
         None => 8,
@@ -754,7 +756,7 @@ fn str_expandtabs(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 
 /// Character-class predicates: true when non-empty and every code point passes.
 fn predicate(args: &[Value], kwnames: &[Value], name: &str, f: fn(char) -> bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_args(&format!("str.{name}"), rest, kwnames)?;
     Ok(Value::bool(!s.is_empty() && s.chars().all(f)))
 }
@@ -778,14 +780,14 @@ fn str_isspace(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     predicate(args, kwnames, "isspace", is_space)
 }
 fn str_isascii(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "isascii")?;
+    let (s, rest) = self_str(args, kwnames, "isascii")?;
     no_args("str.isascii", rest, kwnames)?;
     Ok(Value::bool(s.is_ascii()))
 }
 
 /// `isupper`/`islower`: at least one cased character, none of the other case.
 fn case_predicate(args: &[Value], kwnames: &[Value], name: &str, upper: bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     no_args(&format!("str.{name}"), rest, kwnames)?;
     let mut cased = false;
     for c in s.chars() {
@@ -810,7 +812,7 @@ fn str_islower(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 fn str_istitle(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "istitle")?;
+    let (s, rest) = self_str(args, kwnames, "istitle")?;
     no_args("str.istitle", rest, kwnames)?;
     let (mut cased, mut prev_cased) = (false, false);
     for c in s.chars() {
@@ -834,7 +836,7 @@ fn str_istitle(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 fn partition_impl(args: &[Value], kwnames: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     let sep = str_arg(one_arg(&format!("str.{name}"), rest, kwnames)?, "")?;
     if sep.is_empty() {
         return Err(value_error("empty separator"));
@@ -856,7 +858,7 @@ fn str_rpartition(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 }
 
 fn affix_remove(args: &[Value], kwnames: &[Value], name: &str, suffix: bool) -> PyResult<Value> {
-    let (s, rest) = self_str(args, name)?;
+    let (s, rest) = self_str(args, kwnames, name)?;
     let affix = str_arg(
         one_arg(&format!("str.{name}"), rest, kwnames)?,
         &format!("{name}() argument "),
@@ -880,7 +882,7 @@ fn str_removesuffix(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 }
 
 fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "format")?;
+    let (s, rest) = self_str(args, kwnames, "format")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
     let kwargs: Vec<(String, Value)> = kw.into_iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
     Ok(Value::string(format::str_format(vm, s, pos, &kwargs)?))

@@ -58,6 +58,7 @@ impl Vm {
     /// # Safety
     /// `frame` is the thread's newest frame and `stack_top` is its current
     /// value-stack top.
+    #[inline(always)]
     pub(crate) unsafe fn pop_frame(&mut self, frame: *mut Frame, stack_top: *mut Value) {
         // SAFETY: per the contract, the frame is live and [localsplus,
         // stack_top) holds owned values (NULL slots drop as no-ops).

@@ -80,7 +80,7 @@ impl FrameSlab {
     /// mark that `release` takes to pop it. The caller initialises what it
     /// reads: a frame fills its locals, cells and frees; value-stack slots
     /// are written before they are read.
-    #[inline]
+    #[inline(always)]
     pub fn alloc(&mut self, n: usize) -> (*mut Value, SlabMark) {
         let mark = SlabMark {
             chunk: self.current,
@@ -113,7 +113,7 @@ impl FrameSlab {
 
     /// Pops everything allocated since `mark`. Frames are released in
     /// reverse order of allocation; slot contents must already be dropped.
-    #[inline]
+    #[inline(always)]
     pub fn release(&mut self, mark: SlabMark) {
         self.current = mark.chunk;
         self.top = mark.top;
