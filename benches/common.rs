@@ -28,7 +28,13 @@ pub fn programs() -> Vec<(String, String)> {
 pub fn configurations() -> Vec<(String, Options)> {
     let mut out = Vec::new();
     for strategy in Strategy::ALL {
-        out.push((strategy.name().to_string(), Options { strategy, ..Options::default() }));
+        out.push((
+            strategy.name().to_string(),
+            Options {
+                strategy,
+                ..Options::default()
+            },
+        ));
     }
     for strategy in Strategy::ALL {
         out.push((
@@ -81,14 +87,19 @@ fn parse_flat_json_object(text: &str) -> Result<Vec<(String, u64)>, String> {
         .ok_or("expected one JSON object")?;
     let mut out = Vec::new();
     for entry in body.split(',').map(str::trim).filter(|e| !e.is_empty()) {
-        let (key, value) = entry.split_once(':').ok_or_else(|| format!("expected \"key\": value, got {entry:?}"))?;
+        let (key, value) = entry
+            .split_once(':')
+            .ok_or_else(|| format!("expected \"key\": value, got {entry:?}"))?;
         let key = key
             .trim()
             .strip_prefix('"')
             .and_then(|k| k.strip_suffix('"'))
             .filter(|k| !k.contains(['"', '\\']))
             .ok_or_else(|| format!("expected a plain string key, got {key:?}"))?;
-        let value = value.trim().parse().map_err(|_| format!("{key}: expected an integer, got {value:?}"))?;
+        let value = value
+            .trim()
+            .parse()
+            .map_err(|_| format!("{key}: expected an integer, got {value:?}"))?;
         out.push((key.to_string(), value));
     }
     Ok(out)

@@ -14,7 +14,10 @@ use std::time::Duration;
 fn dispatch(c: &mut Criterion) {
     for (name, source) in common::programs() {
         let mut group = c.benchmark_group(&name);
-        group.sample_size(10).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+        group
+            .sample_size(10)
+            .warm_up_time(Duration::from_secs(1))
+            .measurement_time(Duration::from_secs(5));
         for (label, options) in common::configurations() {
             let (mut vm, code) = common::prepare(options, &name, &source);
             group.bench_function(&label, |b| b.iter(|| common::run(&mut vm, &code)));

@@ -55,7 +55,9 @@ fn parse_args(args: Vec<String>) -> Result<Option<Cli>, String> {
                 return Ok(None);
             }
             "--dispatch" => {
-                let v = it.next().ok_or("--dispatch needs a strategy: switch, table or threaded")?;
+                let v = it
+                    .next()
+                    .ok_or("--dispatch needs a strategy: switch, table or threaded")?;
                 options.strategy = v.parse::<Strategy>()?;
             }
             s if s.starts_with("--dispatch=") => {
@@ -72,7 +74,12 @@ fn parse_args(args: Vec<String>) -> Result<Option<Cli>, String> {
                 let code = it.next().ok_or("Argument expected for the -c option")?;
                 let mut argv = vec!["-c".to_string()];
                 argv.extend(it);
-                return Ok(Some(Cli { options, stats_json, target: Target::Code(code), argv }));
+                return Ok(Some(Cli {
+                    options,
+                    stats_json,
+                    target: Target::Code(code),
+                    argv,
+                }));
             }
             "-m" => {
                 let module = it.next().ok_or("Argument expected for the -m option")?;
@@ -80,13 +87,23 @@ fn parse_args(args: Vec<String>) -> Result<Option<Cli>, String> {
                     return Err(format!("No module named {module} (pyvm supports only -m dis)"));
                 }
                 let file = it.next().ok_or("usage: pyvm -m dis FILE")?;
-                return Ok(Some(Cli { options, stats_json, target: Target::Dis(file.clone()), argv: vec![file] }));
+                return Ok(Some(Cli {
+                    options,
+                    stats_json,
+                    target: Target::Dis(file.clone()),
+                    argv: vec![file],
+                }));
             }
             s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}\n{USAGE}")),
             _ => {
                 let mut argv = vec![arg.clone()];
                 argv.extend(it);
-                return Ok(Some(Cli { options, stats_json, target: Target::File(arg), argv }));
+                return Ok(Some(Cli {
+                    options,
+                    stats_json,
+                    target: Target::File(arg),
+                    argv,
+                }));
             }
         }
     }
@@ -105,7 +122,11 @@ fn run(cli: Cli) -> i32 {
                 }
             },
             Err(e) => {
-                eprintln!("pyvm: can't open file '{path}': [Errno {}] {}", e.raw_os_error().unwrap_or(0), plain_io_error(&e));
+                eprintln!(
+                    "pyvm: can't open file '{path}': [Errno {}] {}",
+                    e.raw_os_error().unwrap_or(0),
+                    plain_io_error(&e)
+                );
                 return 2;
             }
         },

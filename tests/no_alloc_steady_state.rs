@@ -58,7 +58,13 @@ def float_loop(n):
 
 /// Allocations made while calling the global function `name(n)`.
 fn allocations_during(vm: &mut Vm, globals: &Value, name: &str, n: i64) -> u64 {
-    let func = globals.as_dict().unwrap().borrow().get_str(&PyStr::new(name.to_string())).cloned().unwrap();
+    let func = globals
+        .as_dict()
+        .unwrap()
+        .borrow()
+        .get_str(&PyStr::new(name.to_string()))
+        .cloned()
+        .unwrap();
     let arg = [Value::int(n)];
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     let result = vm.call(&func, &arg, &[]);
@@ -70,9 +76,14 @@ fn allocations_during(vm: &mut Vm, globals: &Value, name: &str, n: i64) -> u64 {
 #[test]
 fn steady_state_calls_and_numeric_loops_do_not_allocate() {
     for strategy in Strategy::ALL {
-        let options = Options { strategy, ..Options::default() };
+        let options = Options {
+            strategy,
+            ..Options::default()
+        };
         let mut vm = Vm::with_stdout(options, Box::new(std::io::sink()));
-        let code = vm.compile(PROGRAM, "<alloc>").unwrap_or_else(|e| panic!("{}", e.report()));
+        let code = vm
+            .compile(PROGRAM, "<alloc>")
+            .unwrap_or_else(|e| panic!("{}", e.report()));
         let globals = vm.new_main_globals();
         vm.run_module(code, globals.clone()).expect("module runs");
         for name in ["calls", "int_loop", "float_loop"] {

@@ -92,10 +92,7 @@ fn selected_combos() -> Vec<Combo> {
     if filter.is_empty() || filter == "all" {
         return combos;
     }
-    let kept: Vec<Combo> = combos
-        .into_iter()
-        .filter(|c| c.label.contains(filter))
-        .collect();
+    let kept: Vec<Combo> = combos.into_iter().filter(|c| c.label.contains(filter)).collect();
     if kept.is_empty() {
         eprintln!("warning: PYVM_TEST_FILTER_COMBOS={filter:?} matches no flag combination");
     }
@@ -132,13 +129,10 @@ fn load_expected(expected_dir: &Path, name: &str) -> Result<Expected, String> {
     let stderr = read("stderr")?;
     let status_text = read("status")?;
     let status_text = String::from_utf8_lossy(&status_text);
-    let status = status_text.trim().parse::<i32>().map_err(|e| {
-        format!(
-            "bad status {:?} in {}: {e}",
-            status_text,
-            path("status").display()
-        )
-    })?;
+    let status = status_text
+        .trim()
+        .parse::<i32>()
+        .map_err(|e| format!("bad status {:?} in {}: {e}", status_text, path("status").display()))?;
     Ok(Expected {
         stdout,
         stderr_last: last_nonempty_line(&stderr),
@@ -151,8 +145,7 @@ fn read_args(programs_dir: &Path, name: &str) -> Result<Vec<String>, String> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text =
-        fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     Ok(text.split_whitespace().map(str::to_string).collect())
 }
 
@@ -195,10 +188,7 @@ fn spawn_reader<R: Read + Send + 'static>(mut src: R) -> thread::JoinHandle<Vec<
     })
 }
 
-fn wait_with_timeout(
-    child: &mut Child,
-    limit: Duration,
-) -> std::io::Result<(Option<ExitStatus>, bool)> {
+fn wait_with_timeout(child: &mut Child, limit: Duration) -> std::io::Result<(Option<ExitStatus>, bool)> {
     let start = Instant::now();
     let mut sleep = Duration::from_millis(1);
     loop {
@@ -260,11 +250,7 @@ fn describe_status(status: Option<ExitStatus>) -> String {
                     if let Some(sig) = s.signal() {
                         return format!(
                             "killed by signal {sig}{}",
-                            if s.core_dumped() {
-                                " (core dumped)"
-                            } else {
-                                ""
-                            }
+                            if s.core_dumped() { " (core dumped)" } else { "" }
                         );
                     }
                 }
@@ -325,10 +311,7 @@ fn stdout_diff(expected: &[u8], actual: &[u8]) -> String {
             out.push_str(&format!("  {tag} {:>5} | {}\n", i + 1, truncate_line(line)));
         }
         if lines.len() > end {
-            out.push_str(&format!(
-                "  {tag}       | ... {} more lines\n",
-                lines.len() - end
-            ));
+            out.push_str(&format!("  {tag}       | ... {} more lines\n", lines.len() - end));
         }
         if first >= lines.len() {
             out.push_str(&format!("  {tag}       | <end of output>\n"));
@@ -370,9 +353,7 @@ fn check_run(expected: &Expected, run: &RunOutput, limit: Duration) -> Option<St
     // Show the tail of stderr when it may explain the failure (panics, tracebacks).
     let err_text = String::from_utf8_lossy(&run.stderr);
     let err_lines: Vec<&str> = err_text.lines().filter(|l| !l.trim().is_empty()).collect();
-    if !err_lines.is_empty()
-        && (actual_last != expected.stderr_last || actual_status != Some(expected.status))
-    {
+    if !err_lines.is_empty() && (actual_last != expected.stderr_last || actual_status != Some(expected.status)) {
         let tail = &err_lines[err_lines.len().saturating_sub(8)..];
         let mut s = String::from("actual stderr (tail):\n");
         for l in tail {
@@ -383,23 +364,17 @@ fn check_run(expected: &Expected, run: &RunOutput, limit: Duration) -> Option<St
     Some(problems.join("\n"))
 }
 
-fn run_program(
-    programs_dir: &Path,
-    expected_dir: &Path,
-    name: &str,
-    combos: &[Combo],
-) -> Result<(), Failed> {
+fn run_program(programs_dir: &Path, expected_dir: &Path, name: &str, combos: &[Combo]) -> Result<(), Failed> {
     let expected = load_expected(expected_dir, name)?;
     let args = read_args(programs_dir, name)?;
     let script = format!("{name}.py");
     let limit = timeout();
     // Failures grouped by identical description, in combination order.
     let mut groups: Vec<(String, Vec<String>)> = Vec::new();
-    let mut add =
-        |problem: String, label: &str| match groups.iter_mut().find(|(p, _)| *p == problem) {
-            Some((_, labels)) => labels.push(label.to_string()),
-            None => groups.push((problem, vec![label.to_string()])),
-        };
+    let mut add = |problem: String, label: &str| match groups.iter_mut().find(|(p, _)| *p == problem) {
+        Some((_, labels)) => labels.push(label.to_string()),
+        None => groups.push((problem, vec![label.to_string()])),
+    };
     // After one run hits the timeout the remaining combinations are not run
     // (reported as failed), so a hanging VM costs one timeout per program.
     let mut timed_out = false;
@@ -430,11 +405,7 @@ fn run_program(
     for (problem, labels) in &groups {
         msg.push_str(&format!(
             "\n=== combination(s): {}\n",
-            labels
-                .iter()
-                .map(|l| format!("[{l}]"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            labels.iter().map(|l| format!("[{l}]")).collect::<Vec<_>>().join(", ")
         ));
         msg.push_str(problem);
         if !problem.ends_with('\n') {

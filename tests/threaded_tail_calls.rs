@@ -41,7 +41,9 @@ fn threaded_dispatch_runs_long_programs_on_a_small_stack() {
                 ..Options::default()
             };
             let mut vm = Vm::with_stdout(options, Box::new(std::io::sink()));
-            let code = vm.compile(&source, "<tail-calls>").unwrap_or_else(|e| panic!("{}", e.report()));
+            let code = vm
+                .compile(&source, "<tail-calls>")
+                .unwrap_or_else(|e| panic!("{}", e.report()));
             let globals = vm.new_main_globals();
             vm.run_module(code, globals).expect("program runs");
             vm.stats.as_ref().map(|s| s.instructions()).unwrap_or(0)

@@ -173,7 +173,11 @@ fn run_once(v: &Variant, program: &Path) -> Result<(Duration, Vec<u8>), String> 
     let elapsed = start.elapsed();
     if !out.status.success() {
         let err = String::from_utf8_lossy(&out.stderr);
-        return Err(format!("exit {:?}: {}", out.status.code(), err.lines().last().unwrap_or("")));
+        return Err(format!(
+            "exit {:?}: {}",
+            out.status.code(),
+            err.lines().last().unwrap_or("")
+        ));
     }
     Ok((elapsed, out.stdout))
 }
@@ -209,7 +213,10 @@ fn measure(cfg: &Config, variants: &[Variant], program: &Path) -> ProgramResult 
         }
     }
     ProgramResult {
-        name: program.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        name: program
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
         measurements: ms,
     }
 }
@@ -307,7 +314,11 @@ fn print_table(variants: &[Variant], results: &[ProgramResult]) {
     let all_same = results.iter().all(|r| r.measurements.iter().all(|m| m.output_ok));
     println!(
         "\noutput check: {}",
-        if all_same { "every interpreter printed the same output" } else { "OUTPUTS DIFFER (see notes)" }
+        if all_same {
+            "every interpreter printed the same output"
+        } else {
+            "OUTPUTS DIFFER (see notes)"
+        }
     );
 }
 
@@ -363,22 +374,35 @@ fn write_svg(path: &Path, variants: &[Variant], results: &[ProgramResult]) -> st
         let rm = &r.measurements[reference];
         let rmed = median(&rm.times);
         for m in &r.measurements {
-            speeds.push(if m.times.is_empty() { 0.0 } else { rmed / median(&m.times) });
+            speeds.push(if m.times.is_empty() {
+                0.0
+            } else {
+                rmed / median(&m.times)
+            });
         }
     }
     let max_speed = speeds.iter().copied().filter(|x| x.is_finite()).fold(1.0, f64::max);
-    let palette = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#333333"];
+    let palette = [
+        "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac",
+        "#333333",
+    ];
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{height}\" font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"10\" y=\"20\" font-size=\"14\">Speed relative to {} (higher is faster)</text>\n",
         left + width + 80.0,
         variants[reference].label
     );
     let x1 = left + width / max_speed;
-    svg.push_str(&format!("<line x1=\"{x1}\" y1=\"30\" x2=\"{x1}\" y2=\"{height}\" stroke=\"#999\" stroke-dasharray=\"4\"/>\n"));
+    svg.push_str(&format!(
+        "<line x1=\"{x1}\" y1=\"30\" x2=\"{x1}\" y2=\"{height}\" stroke=\"#999\" stroke-dasharray=\"4\"/>\n"
+    ));
     let mut k = 0;
     for (gi, r) in results.iter().enumerate() {
         let y0 = 40.0 + gi as f64 * group_h;
-        svg.push_str(&format!("<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n", y0 + 10.0, r.name));
+        svg.push_str(&format!(
+            "<text x=\"10\" y=\"{}\" font-weight=\"bold\">{}</text>\n",
+            y0 + 10.0,
+            r.name
+        ));
         for (vi, v) in variants.iter().enumerate() {
             let s = speeds[k];
             k += 1;
@@ -427,6 +451,8 @@ fn main() {
             std::process::exit(1);
         }
     }
-    let failed = results.iter().any(|r| r.measurements.iter().any(|m| m.failed.is_some() || !m.output_ok));
+    let failed = results
+        .iter()
+        .any(|r| r.measurements.iter().any(|m| m.failed.is_some() || !m.output_ok));
     std::process::exit(if failed { 1 } else { 0 });
 }

@@ -286,47 +286,62 @@ pub fn sort_options<'a>(npos: usize, kw: &[(&'a str, &'a Value)]) -> PyResult<(O
 
 fn builtin_print(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
-    let text_option = |name: &str, v: &Value, default: &str| -> PyResult<String> {
-        if v.is_none() {
-            Ok(default.to_string())
-        } else if let Some(s) = v.as_str() {
-            Ok(s.as_str().to_string())
-        } else {
-            Err(type_error(format!(
-                "{name} must be None or a string, not {}",
-                v.ty().name
-            )))
+    if let Some((name, _)) = kw.iter().find(|(k, _)| !matches!(*k, "sep" | "end" | "file" | "flush")) {
+        return Err(type_error(format!(
+            "'{name}' is an invalid keyword argument for print()"
+        )));
+    }
+    let option = |name: &str| {
+        kw.iter()
+            .find(|(k, _)| *k == name)
+            .map(|&(_, v)| v)
+            .filter(|v| !v.is_none())
+    };
+    let text_option = |name: &str, default: &str| -> PyResult<String> {
+        match option(name) {
+            None => Ok(default.to_string()),
+            Some(v) => v
+                .as_str()
+                .map(|s| s.as_str().to_string())
+                .ok_or_else(|| type_error(format!("{name} must be None or a string, not {}", v.ty().name))),
         }
     };
-    let mut sep = " ".to_string();
-    let mut end = "\n".to_string();
-    let mut flush = false;
-    for &(name, v) in &kw {
-        match name {
-            "sep" => sep = text_option("sep", v, " ")?,
-            "end" => end = text_option("end", v, "\n")?,
-            // There is no file object type yet: output always goes to stdout.
-            "file" => {}
-            "flush" => flush = vm.truthy(v)?,
-            _ => {
-                return Err(type_error(format!(
-                    "'{name}' is an invalid keyword argument for print()"
-                )))
+    let sep = text_option("sep", " ")?;
+    let end = text_option("end", "\n")?;
+    // `file=None` (or no file) is stdout; any other object gets `write` calls.
+    let write = match option("file") {
+        Some(f) => Some(vm.getattr(f, "write")?),
+        None => None,
+    };
+    let emit = |vm: &mut Vm, text: &str| -> PyResult<()> {
+        match &write {
+            Some(w) => vm.call(w, &[Value::str(text)], &[]).map(drop),
+            None => {
+                vm.write_stdout(text);
+                Ok(())
             }
         }
-    }
+    };
     // Written piece by piece, as CPython does: output before a failing
     // str() still appears.
     for (i, v) in pos.iter().enumerate() {
         if i > 0 {
-            vm.write_stdout(&sep);
+            emit(vm, &sep)?;
         }
         let s = vm.str(v)?;
-        vm.write_stdout(&s);
+        emit(vm, &s)?;
     }
-    vm.write_stdout(&end);
-    if flush {
-        vm.flush_stdout();
+    emit(vm, &end)?;
+    if let Some(f) = option("flush") {
+        if vm.truthy(f)? {
+            match option("file") {
+                Some(file) => {
+                    let flush = vm.getattr(file, "flush")?;
+                    vm.call(&flush, &[], &[])?;
+                }
+                None => vm.flush_stdout(),
+            }
+        }
     }
     Ok(Value::NONE)
 }
@@ -561,8 +576,14 @@ fn builtin_pow(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let Some(m) = a.get(2).filter(|m| !m.is_none()) else {
         return vm.binop(base, exp, BinOp::Pow);
     };
-    let is_num = |v: &Value| v.is_int() || v.as_float().is_some();
-    if !(is_num(base) && is_num(exp) && is_num(m)) {
+    // As CPython's ternary_op: a float anywhere gets float's complaint, else
+    // the int slot needs three ints.
+    if [base, exp, m].iter().any(|v| v.as_float().is_some()) {
+        return Err(type_error(
+            "pow() 3rd argument not allowed unless all arguments are integers",
+        ));
+    }
+    if !(base.is_int() && exp.is_int() && m.is_int()) {
         return Err(type_error(format!(
             "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
             base.ty().name,
@@ -749,8 +770,8 @@ fn builtin_all(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 fn builtin_sorted(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (pos, kw) = split_kwargs(args, kwnames);
     clinic_arity("sorted", pos, 1, 1)?;
-    let (key, reverse) = sort_options(0, &kw)?;
     let items = vm.collect(&pos[0])?;
+    let (key, reverse) = sort_options(0, &kw)?;
     Ok(Value::list(sort_values(vm, &items, key, reverse)?))
 }
 

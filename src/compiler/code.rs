@@ -90,7 +90,9 @@ pub struct CodeObject {
 impl CodeObject {
     /// Empty LOAD_GLOBAL caches for `n` names.
     pub fn empty_global_cache(n: usize) -> Box<[std::cell::Cell<GlobalCacheEntry>]> {
-        (0..n).map(|_| std::cell::Cell::new(GlobalCacheEntry::default())).collect()
+        (0..n)
+            .map(|_| std::cell::Cell::new(GlobalCacheEntry::default()))
+            .collect()
     }
 
     /// `co_nlocals`.

@@ -23,7 +23,10 @@ fn check_golden(name: &str, actual: &str) {
         return;
     }
     let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e} (run with UPDATE_GOLDEN=1)"));
-    assert!(expected == actual, "generator output differs from {path}; rerun with UPDATE_GOLDEN=1 if intended");
+    assert!(
+        expected == actual,
+        "generator output differs from {path}; rerun with UPDATE_GOLDEN=1 if intended"
+    );
 }
 
 #[test]
@@ -59,7 +62,10 @@ fn parser_rejects_bad_definitions() {
         ("super A__B = A + B : x", "unknown part A"),
         ("inst J jump ( -- ) : j", "need `arg`"),
         ("inst lower ( -- ) : x", "UPPER_SNAKE_CASE"),
-        ("inst A arg ( -- ) : a\ninst B arg ( -- ) : b\nsuper AB = A + B : x", "FIRST__SECOND"),
+        (
+            "inst A arg ( -- ) : a\ninst B arg ( -- ) : b\nsuper AB = A + B : x",
+            "FIRST__SECOND",
+        ),
     ];
     for (text, want) in cases {
         let err = parse(text).expect_err(text);
@@ -72,7 +78,7 @@ fn parser_rejects_bad_definitions() {
 #[test]
 fn real_instruction_set_is_consistent() {
     use super::Opcode;
-    assert!(super::OPCODE_COUNT < 256);
+    const _: () = assert!(super::OPCODE_COUNT < 256);
     for op in Opcode::ALL {
         if let Some((a, b)) = op.super_parts() {
             assert_eq!(super::fuse(a, b), Some(op));

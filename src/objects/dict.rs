@@ -111,7 +111,9 @@ impl Dict {
 
     pub fn get(&self, vm: &mut Vm, key: &Value) -> PyResult<Option<Value>> {
         let hash = vm.hash(key)?;
-        Ok(self.find(vm, hash, key)?.and_then(|pos| self.entries[pos].as_ref().map(|e| e.value.clone())))
+        Ok(self
+            .find(vm, hash, key)?
+            .and_then(|pos| self.entries[pos].as_ref().map(|e| e.value.clone())))
     }
 
     /// Lookup by a str key without a VM (names in globals/builtins).
@@ -134,14 +136,18 @@ impl Dict {
 
     pub fn insert_hashed(&mut self, vm: &mut Vm, hash: i64, key: Value, value: Value) -> PyResult<()> {
         if let Some(pos) = self.find(vm, hash, &key)? {
-            let old = std::mem::replace(&mut self.entries[pos].as_mut().expect("indexed entries are live").value, value);
+            let old = std::mem::replace(
+                &mut self.entries[pos].as_mut().expect("indexed entries are live").value,
+                value,
+            );
             drop(old);
             return Ok(());
         }
         let pos = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
+        self.index
+            .insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
         self.live += 1;
         self.version = new_version();
         Ok(())
@@ -163,7 +169,8 @@ impl Dict {
         let pos = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
+        self.index
+            .insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
         self.live += 1;
         self.version = new_version();
     }
@@ -191,7 +198,8 @@ impl Dict {
         let entries = &self.entries;
         for (pos, e) in entries.iter().enumerate() {
             let h = e.as_ref().map_or(0, |e| e.hash as u64);
-            self.index.insert_unique(h, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
+            self.index
+                .insert_unique(h, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
         }
     }
 
@@ -221,7 +229,10 @@ impl Dict {
     }
     /// The entry at raw position `pos`, if live.
     pub fn entry_at(&self, pos: usize) -> Option<(&Value, &Value)> {
-        self.entries.get(pos).and_then(|e| e.as_ref()).map(|e| (&e.key, &e.value))
+        self.entries
+            .get(pos)
+            .and_then(|e| e.as_ref())
+            .map(|e| (&e.key, &e.value))
     }
     /// Removes and returns the most recently inserted entry.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
@@ -291,7 +302,12 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
         return Ok(None);
     }
     let mut d = Dict::new();
-    for (k, v) in dict_of(a).borrow().items().into_iter().chain(dict_of(b).borrow().items()) {
+    for (k, v) in dict_of(a)
+        .borrow()
+        .items()
+        .into_iter()
+        .chain(dict_of(b).borrow().items())
+    {
         d.insert(vm, k, v)?;
     }
     Ok(Some(Value::dict(d)))

@@ -14,7 +14,11 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 /// `self` as a dict, plus the remaining arguments.
-fn self_dict<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a Value, &'a RefCell<Dict>, &'a [Value])> {
+fn self_dict<'a>(
+    args: &'a [Value],
+    kwnames: &[Value],
+    name: &str,
+) -> PyResult<(&'a Value, &'a RefCell<Dict>, &'a [Value])> {
     // `self` must be positional: `str.split(sep=',')` has none.
     let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method dict.{name}() needs an argument")));

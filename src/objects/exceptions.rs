@@ -156,9 +156,7 @@ fn exception_getattr(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<V
     };
     Ok(match name {
         "args" => Some(Value::tuple(args.clone())),
-        "code" if exc.ty().is_subtype(&types::SYSTEM_EXIT) => {
-            Some(args.first().cloned().unwrap_or(Value::NONE))
-        }
+        "code" if exc.ty().is_subtype(&types::SYSTEM_EXIT) => Some(args.first().cloned().unwrap_or(Value::NONE)),
         _ => None,
     })
 }

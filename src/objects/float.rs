@@ -68,7 +68,11 @@ pub fn hash_f64(f: f64) -> i64 {
     const P: u128 = int::HASH_MODULUS as u128;
     let bits = f.abs().to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i32;
-    let mant = if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let mant = if exp == 0 {
+        (bits & ((1 << 52) - 1)) << 1
+    } else {
+        (bits & ((1 << 52) - 1)) | (1 << 52)
+    };
     // |f| = mant * 2**(exp - 1075)
     let e = exp - 1075;
     let m = mant as u128 % P;
@@ -193,7 +197,9 @@ pub fn float_pow(x: f64, y: f64) -> PyResult<f64> {
     }
     if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
         // CPython returns a complex number here; pyvm has no complex type yet.
-        return Err(value_error("pyvm does not support complex results (negative number raised to a fractional power)"));
+        return Err(value_error(
+            "pyvm does not support complex results (negative number raised to a fractional power)",
+        ));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -226,7 +232,9 @@ pub fn parse(text: &str) -> Option<f64> {
         _ => {}
     }
     if body.is_empty()
-        || !body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-' | b'_'))
+        || !body
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-' | b'_'))
         || body.starts_with('_')
         || body.ends_with('_')
         || body.contains("__")
@@ -245,7 +253,10 @@ pub fn new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     match &args[1..] {
         [] => Ok(Value::float(0.0)),
         [x] => from_value(x),
-        more => Err(type_error(format!("float expected at most 1 argument, got {}", more.len()))),
+        more => Err(type_error(format!(
+            "float expected at most 1 argument, got {}",
+            more.len()
+        ))),
     }
 }
 
@@ -257,9 +268,12 @@ pub fn from_value(x: &Value) -> PyResult<Value> {
         return int::to_f64(x).map(Value::float);
     }
     if let Some(s) = x.as_str() {
-        return parse(s.as_str())
-            .map(Value::float)
-            .ok_or_else(|| value_error(format!("could not convert string to float: {}", super::str::repr(s.as_str()))));
+        return parse(s.as_str()).map(Value::float).ok_or_else(|| {
+            value_error(format!(
+                "could not convert string to float: {}",
+                super::str::repr(s.as_str())
+            ))
+        });
     }
     Err(type_error(format!(
         "float() argument must be a string or a real number, not '{}'",

@@ -70,7 +70,11 @@ impl Value {
 
 pub fn function_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
     let f = v.as_function().expect("function slot on a function");
-    Ok(format!("<function {} at {:#x}>", f.qualname, v.bits() & 0xFFFF_FFFF_FFFF))
+    Ok(format!(
+        "<function {} at {:#x}>",
+        f.qualname,
+        v.bits() & 0xFFFF_FFFF_FFFF
+    ))
 }
 
 pub fn function_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {

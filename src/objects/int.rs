@@ -366,13 +366,20 @@ pub fn big_binop(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
         BinOp::TrueDiv => return big_true_divide(x, y),
         BinOp::Pow => {
             if y.is_negative() {
-                let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                let (fx, fy) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                );
                 return float::float_pow(fx, fy).map(Value::float);
             }
             let e = match y.to_u32() {
                 Some(e) => e,
                 None if x.abs().is_one() || x.is_zero() => {
-                    return Ok(if x.is_negative() && y.is_odd() { Value::int(-1) } else { normalize(x.abs()) })
+                    return Ok(if x.is_negative() && y.is_odd() {
+                        Value::int(-1)
+                    } else {
+                        normalize(x.abs())
+                    })
                 }
                 None => return Err(overflow_error("exponent too large")),
             };
@@ -386,14 +393,19 @@ pub fn big_binop(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
 pub fn pow_mod(base: &Value, exp: &Value, modulus: &Value) -> PyResult<Value> {
     let (b, e, m) = match (to_bigint(base), to_bigint(exp), to_bigint(modulus)) {
         (Some(b), Some(e), Some(m)) => (b, e, m),
-        _ => return Err(type_error("pow() 3rd argument not allowed unless all arguments are integers")),
+        _ => {
+            return Err(type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ))
+        }
     };
     if m.is_zero() {
         return Err(value_error("pow() 3rd argument cannot be 0"));
     }
     let (b, e) = if e.is_negative() {
         // Modular inverse of the base, then a positive exponent.
-        let inv = mod_inverse(&b.mod_floor(&m), &m).ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
+        let inv = mod_inverse(&b.mod_floor(&m), &m)
+            .ok_or_else(|| value_error("base is not invertible for the given modulus"))?;
         (inv, -e)
     } else {
         (b, e)
@@ -440,7 +452,10 @@ pub fn parse(text: &str, base: u32) -> Option<BigInt> {
             (base, t)
         }
     };
-    let digits = digits.strip_prefix('_').filter(|_| base != 10 || t != digits).unwrap_or(digits);
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || t != digits)
+        .unwrap_or(digits);
     if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
         return None;
     }
@@ -471,9 +486,12 @@ pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         let Some(s) = x.as_str() else {
             return Err(type_error("int() can't convert non-string with explicit base"));
         };
-        return parse(s.as_str(), b as u32)
-            .map(normalize)
-            .ok_or_else(|| value_error(format!("invalid literal for int() with base {b}: {}", super::str::repr(s.as_str()))));
+        return parse(s.as_str(), b as u32).map(normalize).ok_or_else(|| {
+            value_error(format!(
+                "invalid literal for int() with base {b}: {}",
+                super::str::repr(s.as_str())
+            ))
+        });
     }
     from_value(vm, x)
 }
@@ -490,9 +508,12 @@ pub fn from_value(_vm: &mut Vm, x: &Value) -> PyResult<Value> {
         return float_to_int(f);
     }
     if let Some(s) = x.as_str() {
-        return parse(s.as_str(), 10)
-            .map(normalize)
-            .ok_or_else(|| value_error(format!("invalid literal for int() with base 10: {}", super::str::repr(s.as_str()))));
+        return parse(s.as_str(), 10).map(normalize).ok_or_else(|| {
+            value_error(format!(
+                "invalid literal for int() with base 10: {}",
+                super::str::repr(s.as_str())
+            ))
+        });
     }
     Err(type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -522,7 +543,10 @@ pub fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     match &args[1..] {
         [] => Ok(Value::FALSE),
         [x] => Ok(Value::bool(vm.truthy(x)?)),
-        more => Err(type_error(format!("bool expected at most 1 argument, got {}", more.len()))),
+        more => Err(type_error(format!(
+            "bool expected at most 1 argument, got {}",
+            more.len()
+        ))),
     }
 }
 
@@ -556,8 +580,14 @@ mod tests {
     fn small_arithmetic_matches_python_signs() {
         let fd = |x, y| small_binop(x, y, BinOp::FloorDiv).unwrap().unwrap().as_small_int();
         let md = |x, y| small_binop(x, y, BinOp::Mod).unwrap().unwrap().as_small_int();
-        assert_eq!((fd(7, 2), fd(-7, 2), fd(7, -2), fd(-7, -2)), (Some(3), Some(-4), Some(-4), Some(3)));
-        assert_eq!((md(7, 2), md(-7, 2), md(7, -2), md(-7, -2)), (Some(1), Some(1), Some(-1), Some(-1)));
+        assert_eq!(
+            (fd(7, 2), fd(-7, 2), fd(7, -2), fd(-7, -2)),
+            (Some(3), Some(-4), Some(-4), Some(3))
+        );
+        assert_eq!(
+            (md(7, 2), md(-7, 2), md(7, -2), md(-7, -2)),
+            (Some(1), Some(1), Some(-1), Some(-1))
+        );
     }
 
     #[test]

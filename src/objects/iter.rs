@@ -9,16 +9,45 @@ use crate::vm::Vm;
 /// The state of an iterator object. `FOR_ITER` has fast paths for the
 /// common variants; `next` below handles all of them.
 pub enum IterState {
-    Range { next: i64, stop: i64, step: i64 },
-    List { list: Value, index: usize },
-    Tuple { tuple: Value, index: usize },
-    Str { s: Value, byte_pos: usize },
-    Dict { dict: Value, pos: usize, size: usize, what: DictPart },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
+    List {
+        list: Value,
+        index: usize,
+    },
+    Tuple {
+        tuple: Value,
+        index: usize,
+    },
+    Str {
+        s: Value,
+        byte_pos: usize,
+    },
+    Dict {
+        dict: Value,
+        pos: usize,
+        size: usize,
+        what: DictPart,
+    },
     /// Iterates a snapshot (reversed(), sorted views...).
-    Items { items: Vec<Value>, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
+    Items {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
     Exhausted,
 }
 
@@ -30,9 +59,15 @@ impl IterState {
             IterState::List { .. } => "list_iterator",
             IterState::Tuple { .. } => "tuple_iterator",
             IterState::Str { .. } => "str_ascii_iterator",
-            IterState::Dict { what: DictPart::Keys, .. } => "dict_keyiterator",
-            IterState::Dict { what: DictPart::Values, .. } => "dict_valueiterator",
-            IterState::Dict { what: DictPart::Items, .. } => "dict_itemiterator",
+            IterState::Dict {
+                what: DictPart::Keys, ..
+            } => "dict_keyiterator",
+            IterState::Dict {
+                what: DictPart::Values, ..
+            } => "dict_valueiterator",
+            IterState::Dict {
+                what: DictPart::Items, ..
+            } => "dict_itemiterator",
             IterState::Items { .. } => "list_reverseiterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
@@ -91,7 +126,10 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 let d = dict.as_dict().expect("dict iterator over a dict").borrow();
                 if d.len() != *size {
                     *size = usize::MAX; // stay broken, like CPython
-                    return Err(PyErr::new(&types::RUNTIME_ERROR, "dictionary changed size during iteration"));
+                    return Err(PyErr::new(
+                        &types::RUNTIME_ERROR,
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 while *pos < d.slots() {
                     let p = *pos;
@@ -192,7 +230,11 @@ pub fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
 pub fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
     let r = as_range(v).expect("range");
     if let Some(i) = int::as_i64(x) {
-        let in_bounds = if r.step > 0 { i >= r.start && i < r.stop } else { i <= r.start && i > r.stop };
+        let in_bounds = if r.step > 0 {
+            i >= r.start && i < r.stop
+        } else {
+            i <= r.start && i > r.stop
+        };
         return Ok(in_bounds && (i - r.start) % r.step == 0);
     }
     for k in 0..r.len().min(1 << 24) {
@@ -235,7 +277,12 @@ pub fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         [start, stop] => (start, stop, 1),
         [start, stop, step] => (start, stop, step),
         [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => return Err(type_error(format!("range expected at most 3 arguments, got {}", ints.len()))),
+        _ => {
+            return Err(type_error(format!(
+                "range expected at most 3 arguments, got {}",
+                ints.len()
+            )))
+        }
     };
     if step == 0 {
         return Err(value_error("range() arg 3 must not be zero"));

@@ -27,7 +27,12 @@ pub fn new_slice(start: Value, stop: Value, step: Value) -> Value {
 
 pub fn slice_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let s = as_slice(v).expect("slice slot on a slice").clone();
-    Ok(format!("slice({}, {}, {})", vm.repr(&s[0])?, vm.repr(&s[1])?, vm.repr(&s[2])?))
+    Ok(format!(
+        "slice({}, {}, {})",
+        vm.repr(&s[0])?,
+        vm.repr(&s[1])?,
+        vm.repr(&s[2])?
+    ))
 }
 
 fn slice_bound(v: &Value) -> PyResult<Option<i64>> {
@@ -42,7 +47,9 @@ fn slice_bound(v: &Value) -> PyResult<Option<i64>> {
         let neg = int::to_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
         return Ok(Some(if neg { i64::MIN / 2 } else { i64::MAX / 2 }));
     }
-    Err(type_error("slice indices must be integers or None or have an __index__ method"))
+    Err(type_error(
+        "slice indices must be integers or None or have an __index__ method",
+    ))
 }
 
 /// Resolves a slice against a length: `(start, stop, step, count)` where the
@@ -87,7 +94,9 @@ pub fn slice_indices(_vm: &mut Vm, s: &[Value; 3], len: usize) -> PyResult<(i64,
 }
 
 fn select(items: &[Value], start: i64, step: i64, count: usize) -> Vec<Value> {
-    (0..count).map(|k| items[(start + k as i64 * step) as usize].clone()).collect()
+    (0..count)
+        .map(|k| items[(start + k as i64 * step) as usize].clone())
+        .collect()
 }
 
 /// Resolves an integer index (negative from the end); `None` if out of range.
@@ -104,7 +113,12 @@ fn index_of(key: &Value, what: &str) -> PyResult<i64> {
             key.ty().name
         )));
     }
-    int::as_i64(key).ok_or_else(|| PyErr::new(&super::types::INDEX_ERROR, "cannot fit 'int' into an index-sized integer"))
+    int::as_i64(key).ok_or_else(|| {
+        PyErr::new(
+            &super::types::INDEX_ERROR,
+            "cannot fit 'int' into an index-sized integer",
+        )
+    })
 }
 
 // ---- shared sequence helpers ----------------------------------------------------
@@ -287,7 +301,8 @@ pub fn delitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<()> {
         let mut removed = Vec::with_capacity(count);
         {
             let mut items = list.borrow_mut();
-            let (mut idxs, step): (Vec<usize>, i64) = ((0..count).map(|k| (start + k as i64 * step) as usize).collect(), step);
+            let (mut idxs, step): (Vec<usize>, i64) =
+                ((0..count).map(|k| (start + k as i64 * step) as usize).collect(), step);
             if step > 0 {
                 idxs.reverse();
             }
@@ -314,7 +329,10 @@ pub fn contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
 }
 
 pub fn iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::iter(IterState::List { list: v.clone(), index: 0 }))
+    Ok(Value::iter(IterState::List {
+        list: v.clone(),
+        index: 0,
+    }))
 }
 
 /// `list(iterable=())`; `args[0]` is the type object.
@@ -325,7 +343,10 @@ pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     match &args[1..] {
         [] => Ok(Value::list(Vec::new())),
         [x] => Ok(Value::list(vm.collect(x)?)),
-        more => Err(type_error(format!("list expected at most 1 argument, got {}", more.len()))),
+        more => Err(type_error(format!(
+            "list expected at most 1 argument, got {}",
+            more.len()
+        ))),
     }
 }
 
@@ -423,7 +444,10 @@ pub fn tuple_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
 }
 
 pub fn tuple_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::iter(IterState::Tuple { tuple: v.clone(), index: 0 }))
+    Ok(Value::iter(IterState::Tuple {
+        tuple: v.clone(),
+        index: 0,
+    }))
 }
 
 /// `tuple(iterable=())`; `args[0]` is the type object.
@@ -435,6 +459,9 @@ pub fn tuple_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
         [] => Ok(Value::tuple(Vec::new())),
         [x] if x.as_tuple().is_some() => Ok(x.clone()),
         [x] => Ok(Value::tuple(vm.collect(x)?)),
-        more => Err(type_error(format!("tuple expected at most 1 argument, got {}", more.len()))),
+        more => Err(type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            more.len()
+        ))),
     }
 }

@@ -101,7 +101,11 @@ pub fn intern(s: &str) -> Value {
 /// escapes `\\`, the quote, `\n`, `\r`, `\t`, other controls as `\xNN`,
 /// and non-printable code points as `\uNNNN`/`\UNNNNNNNN`.
 pub fn repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {

@@ -460,6 +460,11 @@ fn check_size(n: usize) -> PyResult<()> {
 fn split_impl(args: &[Value], kwnames: &[Value], name: &str, reverse: bool) -> PyResult<Value> {
     let (s, rest) = self_str(args, kwnames, name)?;
     let a = Args::parse(name, rest, kwnames, &["sep", "maxsplit"], 0)?;
+    // maxsplit is converted while parsing; sep is checked afterwards.
+    let maxsplit = match a.get(1) {
+        None => -1,
+        Some(v) => ssize_int(v)?,
+    };
     let sep = match a.get(0) {
         None => None,
         Some(v) if v.is_none() => None,
@@ -468,10 +473,6 @@ fn split_impl(args: &[Value], kwnames: &[Value], name: &str, reverse: bool) -> P
                 .map(|p| p.as_str())
                 .ok_or_else(|| type_error(format!("must be str or None, not {}", v.ty().name)))?,
         ),
-    };
-    let maxsplit = match a.get(1) {
-        None => -1,
-        Some(v) => ssize_int(v)?,
     };
     let parts = match (sep, reverse) {
         (Some(""), _) => return Err(value_error("empty separator")),
@@ -496,7 +497,13 @@ fn str_splitlines(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     let a = Args::parse("splitlines", rest, kwnames, &["keepends"], 0)?;
     let keepends = match a.get(0) {
         None => false,
-        Some(v) => clamped_int(v)? != 0,
+        Some(v) if !v.is_int() => return Err(not_an_integer(v)),
+        Some(v) => {
+            int::as_i64(v)
+                .and_then(|i| i32::try_from(i).ok())
+                .ok_or_else(|| overflow_error("Python int too large to convert to C int"))?
+                != 0
+        }
     };
     Ok(Value::list(
         splitlines(s, keepends).into_iter().map(Value::str).collect(),

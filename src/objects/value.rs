@@ -44,7 +44,7 @@ pub struct Value(u64);
 const _: () = assert!(std::mem::size_of::<Value>() == 8);
 
 impl Value {
-    pub const NONE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 0);
+    pub const NONE: Value = Value(TAG_SPECIAL << TAG_SHIFT);
     pub const FALSE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 2);
     pub const TRUE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 3);
     /// Not a Python value: an unbound local, or "no self" below a callable.
@@ -265,7 +265,16 @@ mod tests {
 
     #[test]
     fn floats_are_never_mistaken_for_tags() {
-        for f in [0.0, -0.0, 1.5, f64::INFINITY, f64::NEG_INFINITY, f64::MIN, f64::NAN, -f64::NAN] {
+        for f in [
+            0.0,
+            -0.0,
+            1.5,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MIN,
+            f64::NAN,
+            -f64::NAN,
+        ] {
             let v = Value::float(f);
             assert!(v.is_float(), "{f}");
             let back = v.as_float().unwrap();

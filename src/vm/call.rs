@@ -85,7 +85,12 @@ impl Vm {
     /// success the caller gives up `func` and the arguments; on error
     /// nothing was moved (and `func` is handed back).
     #[inline(always)]
-    pub(crate) unsafe fn push_simple_frame(&mut self, func: Value, args: *const Value, nargs: usize) -> Result<*mut Frame, Value> {
+    pub(crate) unsafe fn push_simple_frame(
+        &mut self,
+        func: Value,
+        args: *const Value,
+        nargs: usize,
+    ) -> Result<*mut Frame, Value> {
         if self.thread.depth >= self.thread.recursion_limit {
             return Err(func);
         }
@@ -225,10 +230,10 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     // Defaults fill the last positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
     let mut missing = Vec::new();
-    for i in 0..argcount {
-        if slots[i].is_null() {
+    for (i, slot) in slots[..argcount].iter_mut().enumerate() {
+        if slot.is_null() {
             if i >= first_default {
-                slots[i] = func.defaults[i - first_default].clone();
+                *slot = func.defaults[i - first_default].clone();
             } else {
                 missing.push(code.varnames[i].as_str());
             }
@@ -237,11 +242,11 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     if !missing.is_empty() {
         return Err(missing_arguments(func, &missing, "positional"));
     }
-    for i in argcount..argcount + kwonly {
-        if slots[i].is_null() {
-            match func.kwdefaults.iter().find(|(n, _)| *n == code.varnames[i]) {
-                Some((_, v)) => slots[i] = v.clone(),
-                None => missing.push(code.varnames[i].as_str()),
+    for (slot, name) in slots[argcount..argcount + kwonly].iter_mut().zip(&code.varnames[argcount..]) {
+        if slot.is_null() {
+            match func.kwdefaults.iter().find(|(n, _)| n == name) {
+                Some((_, v)) => *slot = v.clone(),
+                None => missing.push(name.as_str()),
             }
         }
     }
@@ -280,7 +285,9 @@ fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyEr
         .iter()
         .filter(|n| {
             let n = n.as_str().map(|s| s.as_str()).unwrap_or("");
-            code.varnames[argcount..argcount + code.kwonlyargcount as usize].iter().any(|p| p == n)
+            code.varnames[argcount..argcount + code.kwonlyargcount as usize]
+                .iter()
+                .any(|p| p == n)
         })
         .count();
     let given_text = if kw_given > 0 {

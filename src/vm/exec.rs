@@ -113,7 +113,11 @@ impl Exec {
 
     #[inline(always)]
     pub unsafe fn pop(&mut self) -> Value {
-        debug_assert!(self.depth() > 0, "value stack underflow in {}", self.frame().code().name);
+        debug_assert!(
+            self.depth() > 0,
+            "value stack underflow in {}",
+            self.frame().code().name
+        );
         // SAFETY: depth > 0, so the slot below the top holds an owned value;
         // moving it out leaves the slot logically empty.
         unsafe {
@@ -200,7 +204,7 @@ impl Exec {
 
     /// Statistics (only called from `if M::STATS` blocks).
     #[inline(always)]
-    pub fn stats(&self) -> &mut super::Stats {
+    pub fn stats(&mut self) -> &mut super::Stats {
         // SAFETY: the vm is live; stats mode implies stats are allocated.
         unsafe { (*self.vm).stats.as_deref_mut().expect("stats mode allocates stats") }
     }

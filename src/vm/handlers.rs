@@ -408,7 +408,9 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
     // SAFETY: CALL's inputs (2 + oparg items) are on the stack.
     let base = unsafe { st.stack_top.sub(nargs + 2) };
     let (callable, args) = if unsafe { (*base).is_null() } {
-        (unsafe { base.add(1) }, unsafe { std::slice::from_raw_parts(base.add(2), nargs) })
+        (unsafe { base.add(1) }, unsafe {
+            std::slice::from_raw_parts(base.add(2), nargs)
+        })
     } else {
         (base, unsafe { std::slice::from_raw_parts(base.add(1), nargs + 1) })
     };
@@ -485,16 +487,34 @@ unsafe fn drop_stack_to(st: &mut Exec, base: *mut Value) {
 #[inline(always)]
 pub(super) unsafe fn make_function(st: &mut Exec, oparg: u32) -> Flow {
     let code = unsafe { st.pop() };
-    let closure = if oparg & 8 != 0 { Some(unsafe { st.pop() }) } else { None };
-    let kwdefaults = if oparg & 2 != 0 { Some(unsafe { st.pop() }) } else { None };
-    let defaults = if oparg & 1 != 0 { Some(unsafe { st.pop() }) } else { None };
+    let closure = if oparg & 8 != 0 {
+        Some(unsafe { st.pop() })
+    } else {
+        None
+    };
+    let kwdefaults = if oparg & 2 != 0 {
+        Some(unsafe { st.pop() })
+    } else {
+        None
+    };
+    let defaults = if oparg & 1 != 0 {
+        Some(unsafe { st.pop() })
+    } else {
+        None
+    };
     let f = new_function(st.frame().globals().clone(), code, defaults, kwdefaults, closure);
     unsafe { st.push(f) };
     Flow::Next
 }
 
 #[inline(never)]
-fn new_function(globals: Value, code: Value, defaults: Option<Value>, kwdefaults: Option<Value>, closure: Option<Value>) -> Value {
+fn new_function(
+    globals: Value,
+    code: Value,
+    defaults: Option<Value>,
+    kwdefaults: Option<Value>,
+    closure: Option<Value>,
+) -> Value {
     let code = match code.kind() {
         Some(Kind::Code(c)) => c.clone(),
         _ => unreachable!("MAKE_FUNCTION takes a code object"),
@@ -577,7 +597,9 @@ fn fast_binary(oparg: u32, a: &Value, b: &Value) -> Option<Value> {
         };
     }
     // Floats, or a float with an inline int (exactly representable).
-    let x = a.as_float().or_else(|| a.as_small_int().filter(|_| b.is_float()).map(|i| i as f64))?;
+    let x = a
+        .as_float()
+        .or_else(|| a.as_small_int().filter(|_| b.is_float()).map(|i| i as f64))?;
     let y = b.as_float().or_else(|| b.as_small_int().map(|i| i as f64))?;
     match op {
         ADD => Some(Value::float(x + y)),
@@ -753,7 +775,12 @@ pub(super) unsafe fn binary_subscr(st: &mut Exec, _oparg: u32) -> Flow {
 pub(super) unsafe fn store_subscr(st: &mut Exec, _oparg: u32) -> Flow {
     // Stack: value, container, sub (TOS).
     let value = unsafe { slot(st, 3) }.clone();
-    let r = store_item(unsafe { st.vm() }, unsafe { slot(st, 2) }, unsafe { slot(st, 1) }, value);
+    let r = store_item(
+        unsafe { st.vm() },
+        unsafe { slot(st, 2) },
+        unsafe { slot(st, 1) },
+        value,
+    );
     unsafe { pop_drop(st, 3) };
     unit_result(st, r)
 }
@@ -859,7 +886,10 @@ unsafe fn dict_from_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<Va
 pub(super) unsafe fn list_append(st: &mut Exec, oparg: u32) -> Flow {
     let item = unsafe { st.pop() };
     let list = unsafe { st.peek(oparg as usize) };
-    list.as_list().expect("LIST_APPEND targets a list").borrow_mut().push(item);
+    list.as_list()
+        .expect("LIST_APPEND targets a list")
+        .borrow_mut()
+        .push(item);
     Flow::Next
 }
 
@@ -920,7 +950,9 @@ fn unpack_slow(vm: &mut Vm, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
     let mut items = Vec::with_capacity(n);
     while let Some(x) = vm.next(&it)? {
         if items.len() == n {
-            return Err(exceptions::value_error(format!("too many values to unpack (expected {n})")));
+            return Err(exceptions::value_error(format!(
+                "too many values to unpack (expected {n})"
+            )));
         }
         items.push(x);
     }

@@ -108,7 +108,10 @@ const MAX_NATIVE_DEPTH: u32 = 20_000;
 
 impl Vm {
     pub fn new(options: Options) -> Vm {
-        Vm::with_stdout(options, Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())))
+        Vm::with_stdout(
+            options,
+            Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+        )
     }
 
     /// A VM writing program output to `stdout` (tests, benchmarks).

@@ -41,7 +41,11 @@ impl Vm {
         }
         match v.ty().slot(|t| t.repr) {
             Some(f) => f(self, v),
-            None => Ok(format!("<{} object at {:#x}>", type_name(v), v.bits() & 0xFFFF_FFFF_FFFF)),
+            None => Ok(format!(
+                "<{} object at {:#x}>",
+                type_name(v),
+                v.bits() & 0xFFFF_FFFF_FFFF
+            )),
         }
     }
 
@@ -239,7 +243,10 @@ impl Vm {
             UnaryOp::Neg => "-",
             UnaryOp::Invert => "~",
         };
-        Err(type_error(format!("bad operand type for unary {sym}: '{}'", type_name(v))))
+        Err(type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            type_name(v)
+        )))
     }
 
     // ---- containers -------------------------------------------------------------------------
@@ -476,4 +483,3 @@ pub fn ascii(repr: &str) -> String {
     }
     out
 }
-

@@ -126,7 +126,11 @@ pub fn report(stats: &Stats, json: bool) -> String {
             let body: Vec<String> = items.iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
             format!("{{{}}}", body.join(", "))
         };
-        let opcodes = obj(stats.opcode_counts().into_iter().map(|(op, n)| (op.name().to_string(), n)).collect());
+        let opcodes = obj(stats
+            .opcode_counts()
+            .into_iter()
+            .map(|(op, n)| (op.name().to_string(), n))
+            .collect());
         let pairs = obj(stats
             .pair_counts()
             .into_iter()

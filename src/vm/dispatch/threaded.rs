@@ -57,7 +57,13 @@ pub(super) unsafe fn run<M: Mode>(vm: *mut Vm) -> PyResult<Value> {
             }
             let st = Exec::load(vm);
             let word = *st.next_instr;
-            let flow = M::threaded()[(word & 0xff) as usize](st.next_instr.add(1), st.stack_top, st.frame, vm, (word >> 8) as u32);
+            let flow = M::threaded()[(word & 0xff) as usize](
+                st.next_instr.add(1),
+                st.stack_top,
+                st.frame,
+                vm,
+                (word >> 8) as u32,
+            );
             match flow {
                 Flow::Next => {}
                 Flow::Exit => return take_retval(vm),
