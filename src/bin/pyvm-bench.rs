@@ -161,11 +161,16 @@ fn variants(cfg: &Config) -> Vec<Variant> {
 
 /// Runs once; returns the wall time and stdout, or why it failed.
 fn run_once(v: &Variant, program: &Path) -> Result<(Duration, Vec<u8>), String> {
-    let dir = program.parent().unwrap_or(Path::new("."));
+    // Run from the program's folder, as `python3 NAME.py` would be.
+    let dir = program
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file = program.file_name().map(Path::new).unwrap_or(program);
     let start = Instant::now();
     let out = Command::new(&v.program)
         .args(&v.args)
-        .arg(program)
+        .arg(file)
         .current_dir(dir)
         .stdin(Stdio::null())
         .output()
@@ -312,12 +317,15 @@ fn print_table(variants: &[Variant], results: &[ProgramResult]) {
         }
     }
     let all_same = results.iter().all(|r| r.measurements.iter().all(|m| m.output_ok));
+    let any_failed = results
+        .iter()
+        .any(|r| r.measurements.iter().any(|m| m.failed.is_some()));
     println!(
         "\noutput check: {}",
-        if all_same {
-            "every interpreter printed the same output"
-        } else {
-            "OUTPUTS DIFFER (see notes)"
+        match (all_same, any_failed) {
+            (true, false) => "every interpreter printed the same output",
+            (true, true) => "the runs that succeeded printed the same output; some runs FAILED",
+            (false, _) => "OUTPUTS DIFFER (see notes)",
         }
     );
 }

@@ -242,7 +242,10 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     if !missing.is_empty() {
         return Err(missing_arguments(func, &missing, "positional"));
     }
-    for (slot, name) in slots[argcount..argcount + kwonly].iter_mut().zip(&code.varnames[argcount..]) {
+    for (slot, name) in slots[argcount..argcount + kwonly]
+        .iter_mut()
+        .zip(&code.varnames[argcount..])
+    {
         if slot.is_null() {
             match func.kwdefaults.iter().find(|(n, _)| n == name) {
                 Some((_, v)) => *slot = v.clone(),
