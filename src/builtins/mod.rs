@@ -729,10 +729,10 @@ fn builtin_sum(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     let a = Args::parse("sum", args, kwnames, &["", "start"], 1)?;
     let iterable = a.get(0).unwrap_or(&Value::NONE).clone();
     let mut acc = a.get(1).cloned().unwrap_or(Value::int(0));
+    let it = vm.iter(&iterable)?;
     if acc.as_str().is_some() {
         return Err(type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let it = vm.iter(&iterable)?;
     while let Some(item) = vm.next(&it)? {
         // Fast paths: small ints without overflow, and floats.
         if let (Some(x), Some(y)) = (acc.as_small_int(), item.as_small_int()) {
@@ -813,7 +813,11 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
 fn builtin_enumerate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let a = Args::parse("enumerate", args, kwnames, &["iterable", "start"], 0)?;
     let Some(iterable) = a.get(0) else {
-        return Err(type_error("enumerate() missing required argument 'iterable'"));
+        // CPython's enumerate rejects the first keyword when the iterable is missing.
+        return Err(type_error(match kwnames.first().and_then(|k| k.as_str()) {
+            Some(k) => format!("'{}' is an invalid keyword argument for enumerate()", k.as_str()),
+            None => "enumerate() missing required argument 'iterable'".to_string(),
+        }));
     };
     let start = match a.get(1) {
         None => Value::int(0),

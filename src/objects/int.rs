@@ -479,7 +479,8 @@ pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         return Ok(Value::int(0));
     };
     if let Some(base_v) = base {
-        let b = index(base_v)?;
+        // An int too large for i64 is simply an invalid base.
+        let b = if base_v.is_int() { as_i64(base_v).unwrap_or(i64::MAX) } else { index(base_v)? };
         if !(b == 0 || (2..=36).contains(&b)) {
             return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
         }

@@ -52,28 +52,26 @@ pub enum IterState {
 }
 
 impl IterState {
+    /// The Python-visible type of this iterator.
+    pub fn iter_type(&self) -> &'static super::Type {
+        match self {
+            IterState::Range { .. } => &types::RANGE_ITERATOR,
+            IterState::List { .. } => &types::LIST_ITERATOR,
+            IterState::Tuple { .. } => &types::TUPLE_ITERATOR,
+            IterState::Str { .. } => &types::STR_ITERATOR,
+            IterState::Dict { what: DictPart::Keys, .. } => &types::DICT_KEY_ITERATOR,
+            IterState::Dict { what: DictPart::Values, .. } => &types::DICT_VALUE_ITERATOR,
+            IterState::Dict { what: DictPart::Items, .. } => &types::DICT_ITEM_ITERATOR,
+            IterState::Items { .. } => &types::LIST_REVERSE_ITERATOR,
+            IterState::Enumerate { .. } => &types::ENUMERATE,
+            IterState::Zip { .. } => &types::ZIP,
+            IterState::Map { .. } => &types::MAP,
+            IterState::Exhausted => &types::ITERATOR,
+        }
+    }
     /// The Python-visible type name of this iterator.
     pub fn type_name(&self) -> &'static str {
-        match self {
-            IterState::Range { .. } => "range_iterator",
-            IterState::List { .. } => "list_iterator",
-            IterState::Tuple { .. } => "tuple_iterator",
-            IterState::Str { .. } => "str_ascii_iterator",
-            IterState::Dict {
-                what: DictPart::Keys, ..
-            } => "dict_keyiterator",
-            IterState::Dict {
-                what: DictPart::Values, ..
-            } => "dict_valueiterator",
-            IterState::Dict {
-                what: DictPart::Items, ..
-            } => "dict_itemiterator",
-            IterState::Items { .. } => "list_reverseiterator",
-            IterState::Enumerate { .. } => "enumerate",
-            IterState::Zip { .. } => "zip",
-            IterState::Map { .. } => "map",
-            IterState::Exhausted => "iterator",
-        }
+        self.iter_type().name
     }
 }
 

@@ -175,8 +175,19 @@ impl Value {
     pub fn code(code: Rc<CodeObject>) -> Value {
         Obj::alloc(&types::CODE, Kind::Code(code))
     }
+    /// The type object for `ty`: one per type, so `type(1) is int` holds.
     pub fn type_obj(ty: &'static Type) -> Value {
-        Obj::alloc(&types::TYPE, Kind::Type(ty))
+        thread_local! {
+            static TYPE_OBJECTS: RefCell<std::collections::HashMap<usize, Value>> =
+                RefCell::new(std::collections::HashMap::new());
+        }
+        TYPE_OBJECTS.with(|cache| {
+            cache
+                .borrow_mut()
+                .entry(ty as *const Type as usize)
+                .or_insert_with(|| Obj::alloc(&types::TYPE, Kind::Type(ty)))
+                .clone()
+        })
     }
     pub fn cell(contents: Value) -> Value {
         Obj::alloc(&types::CELL, Kind::Cell(RefCell::new(contents)))
@@ -185,7 +196,7 @@ impl Value {
         Obj::alloc(&types::RANGE, Kind::Range(r))
     }
     pub fn iter(state: IterState) -> Value {
-        Obj::alloc(&types::ITERATOR, Kind::Iter(RefCell::new(state)))
+        Obj::alloc(state.iter_type(), Kind::Iter(RefCell::new(state)))
     }
 
     /// The value's type (inline values included).

@@ -429,6 +429,16 @@ fn ssize_int(v: &Value) -> PyResult<i64> {
     int::as_i64(v).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
 
+/// An int argument that must fit a C `int`.
+fn c_int(v: &Value) -> PyResult<i32> {
+    if !v.is_int() {
+        return Err(not_an_integer(v));
+    }
+    int::as_i64(v)
+        .and_then(|i| i32::try_from(i).ok())
+        .ok_or_else(|| overflow_error("Python int too large to convert to C int"))
+}
+
 /// A slice bound of `find`/`count`/...: None, or an int (clamped).
 fn slice_bound(v: Option<&Value>, default: i64) -> PyResult<i64> {
     match v {
@@ -497,13 +507,7 @@ fn str_splitlines(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     let a = Args::parse("splitlines", rest, kwnames, &["keepends"], 0)?;
     let keepends = match a.get(0) {
         None => false,
-        Some(v) if !v.is_int() => return Err(not_an_integer(v)),
-        Some(v) => {
-            int::as_i64(v)
-                .and_then(|i| i32::try_from(i).ok())
-                .ok_or_else(|| overflow_error("Python int too large to convert to C int"))?
-                != 0
-        }
+        Some(v) => c_int(v)? != 0,
     };
     Ok(Value::list(
         splitlines(s, keepends).into_iter().map(Value::str).collect(),
@@ -704,7 +708,12 @@ fn justify(args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
     let fill = match rest.get(1) {
         None => ' ',
         Some(v) => {
-            let f = str_arg(v, &format!("{name}() argument 2 "))?;
+            let f = v.as_str().map(|f| f.as_str()).ok_or_else(|| {
+                type_error(format!(
+                    "The fill character must be a unicode character, not {}",
+                    v.ty().name
+                ))
+            })?;
             let mut chars = f.chars();
             match (chars.next(), chars.next()) {
                 (Some(c), None) => c,
@@ -754,7 +763,7 @@ fn str_expandtabs(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     let a = Args::parse("expandtabs", rest, kwnames, &["tabsize"], 0)?;
     let tabsize = match a.get(0) {
         None => 8,
-        Some(v) => ssize_int(v)?,
+        Some(v) => c_int(v)? as i64,
     };
     let tabs = s.matches('\t').count();
     check_size(s.len().saturating_add(tabs.saturating_mul(tabsize.max(0) as usize)))?;

@@ -384,14 +384,34 @@ pub static SLICE: Type = Type {
     ..Type::BLANK
 };
 
-/// Every iterator object shares this type's slots; names differ by kind
-/// (see `iter::iter_type_for`).
+/// Every iterator object shares these slots; the concrete iterator types
+/// below differ only in name (`IterState::type_name` picks one).
 pub static ITERATOR: Type = Type {
     name: "iterator",
     iter: Some(iter::iter_self),
     next: Some(iter::next),
     ..Type::BLANK
 };
+
+macro_rules! iterator_types {
+    ($($id:ident = $name:literal;)*) => {
+        $(pub static $id: Type = Type { name: $name, ..ITERATOR };)*
+    };
+}
+
+iterator_types! {
+    RANGE_ITERATOR = "range_iterator";
+    LIST_ITERATOR = "list_iterator";
+    TUPLE_ITERATOR = "tuple_iterator";
+    STR_ITERATOR = "str_ascii_iterator";
+    DICT_KEY_ITERATOR = "dict_keyiterator";
+    DICT_VALUE_ITERATOR = "dict_valueiterator";
+    DICT_ITEM_ITERATOR = "dict_itemiterator";
+    LIST_REVERSE_ITERATOR = "list_reverseiterator";
+    ENUMERATE = "enumerate";
+    ZIP = "zip";
+    MAP = "map";
+}
 
 pub static FUNCTION: Type = Type {
     name: "function",

@@ -224,12 +224,14 @@ impl Vm {
                 }
             }
         }
+        let symbol = match (op, inplace) {
+            (BinOp::Pow, false) => "** or pow()".to_string(),
+            (_, false) => op.symbol().to_string(),
+            (_, true) => format!("{}=", op.symbol()),
+        };
         Err(type_error(format!(
-            "unsupported operand type(s) for {}{}: '{}' and '{}'",
-            op.symbol(),
-            if inplace { "=" } else { "" },
-            ta.name,
-            tb.name
+            "unsupported operand type(s) for {symbol}: '{}' and '{}'",
+            ta.name, tb.name
         )))
     }
 
