@@ -44,7 +44,10 @@ use std::rc::Rc;
 type Prepared = (Vm, Rc<CodeObject>);
 
 // The bench ids below name every strategy: a new strategy must be added there.
-const _: () = assert!(Strategy::ALL.len() == 3, "add the new strategy to program_benchmarks! below");
+const _: () = assert!(
+    Strategy::ALL.len() == 3,
+    "add the new strategy to program_benchmarks! below"
+);
 
 /// Unmeasured: compile `program` for `strategy` at its gate size, and count
 /// the bytecodes one run executes (printed for Ir ÷ bytecodes).
@@ -63,7 +66,11 @@ fn setup(program: Program, strategy: Strategy) -> Prepared {
         .unwrap_or_else(|| panic!("{program} has no size in perf/gate_sizes.json"));
     let argv = vec![format!("{program}.py"), size.to_string()];
 
-    let stats_options = Options { strategy, stats: true, ..Options::default() };
+    let stats_options = Options {
+        strategy,
+        stats: true,
+        ..Options::default()
+    };
     let (mut stats_vm, stats_code) = common::prepare(stats_options, program, &source);
     stats_vm.set_argv(argv.clone());
     common::run(&mut stats_vm, &stats_code);
@@ -73,7 +80,14 @@ fn setup(program: Program, strategy: Strategy) -> Prepared {
          Ir per bytecode = Instructions / {bytecodes}"
     );
 
-    let (mut vm, code) = common::prepare(Options { strategy, ..Options::default() }, program, &source);
+    let (mut vm, code) = common::prepare(
+        Options {
+            strategy,
+            ..Options::default()
+        },
+        program,
+        &source,
+    );
     vm.set_argv(argv);
     (vm, code)
 }

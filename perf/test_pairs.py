@@ -192,6 +192,42 @@ class ProposalTests(unittest.TestCase):
         chosen, _ = pairs.propose_predicts(t, self.insts, 100, max_successors=2)
         self.assertEqual([(c.op, c.names) for c in chosen], [("LOAD_CONST", ["BINARY_OP", "STORE_FAST"])])
 
+    def test_predict_leaves_out_fused_pairs(self):
+        # STORE_FAST LOAD_FAST is fused: the STORE_FASTs left are followed by
+        # BINARY_OP 30, NOP 20 (60%, not more): no PREDICT for STORE_FAST.
+        t = table(STORE_FAST__LOAD_FAST=900, STORE_FAST__BINARY_OP=30, STORE_FAST__NOP=20)
+        self.assertEqual([c.names for c in pairs.propose_predicts(t, self.insts, 950)[0]], [["LOAD_FAST"]])
+        fused = {("STORE_FAST", "LOAD_FAST")}
+        self.assertEqual(pairs.propose_predicts(t, self.insts, 950, fused=fused)[0], [])
+        # With BINARY_OP 31 of the 50 left (62%): predicted, measured against the 50.
+        t["STORE_FAST", "BINARY_OP"] = 31
+        t["STORE_FAST", "NOP"] = 19
+        (choice,), _ = pairs.propose_predicts(t, self.insts, 950, fused=fused)
+        self.assertEqual((choice.names, choice.count, choice.followed), (["BINARY_OP"], 31, 50))
+
+    def test_predict_expects_misses_on_fused_successors(self):
+        # JUMP_BACKWARD is always followed by LOAD_FAST, but 3/4 of the
+        # LOAD_FASTs start LOAD_FAST__LOAD_FAST: predict(LOAD_FAST) would hit
+        # 25% of the time.
+        t = table(JUMP_BACKWARD__LOAD_FAST=1000, LOAD_FAST__LOAD_FAST=750, LOAD_FAST__BINARY_OP=250)
+        self.assertEqual([c.op for c in pairs.propose_predicts(t, self.insts, 2000)[0]], ["JUMP_BACKWARD"])
+        fused = {("LOAD_FAST", "LOAD_FAST")}
+        chosen, _ = pairs.propose_predicts(t, self.insts, 2000, fused=fused)
+        self.assertEqual([(c.op, c.names) for c in chosen], [("LOAD_FAST", ["BINARY_OP"])])  # not JUMP_BACKWARD
+        scored = pairs.declared_predict("JUMP_BACKWARD", ["LOAD_FAST"], t, fused)
+        self.assertAlmostEqual(scored.share, 0.25)
+        self.assertAlmostEqual(scored.count, 250)
+
+    def test_predict_saves_less_when_op_is_a_second_half(self):
+        # Half of the BINARY_OPs run inside LOAD_CONST__BINARY_OP (no epilogue):
+        # the hit rate is unchanged, the dispatches saved halve.
+        t = table(LOAD_CONST__BINARY_OP=500, LOAD_FAST__BINARY_OP=500, BINARY_OP__STORE_FAST=900, BINARY_OP__NOP=100)
+        chosen, _ = pairs.propose_predicts(t, self.insts, 2000, fused={("LOAD_CONST", "BINARY_OP")})
+        (choice,) = [c for c in chosen if c.op == "BINARY_OP"]
+        self.assertEqual(choice.names, ["STORE_FAST"])
+        self.assertAlmostEqual(choice.share, 0.9)
+        self.assertAlmostEqual(choice.count, 450)
+
     def test_predict_never_names_a_prefix(self):
         t = table(LOAD_CONST__EXTENDED_ARG=900, LOAD_CONST__LOAD_FAST=100)
         chosen, _ = pairs.propose_predicts(t, self.insts, 1000, max_successors=2)

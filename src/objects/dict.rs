@@ -143,13 +143,7 @@ impl Dict {
             drop(old);
             return Ok(());
         }
-        let pos = self.entries.len();
-        self.entries.push(Some(Entry { hash, key, value }));
-        let entries = &self.entries;
-        self.index
-            .insert_unique(hash as u64, pos, |&p| entries[p].as_ref().map_or(0, |e| e.hash as u64));
-        self.live += 1;
-        self.version = new_version();
+        self.push_entry(hash, key, value);
         Ok(())
     }
 
@@ -166,6 +160,11 @@ impl Dict {
             self.entries[pos].as_mut().expect("indexed entries are live").value = value;
             return;
         }
+        self.push_entry(hash, key, value);
+    }
+
+    /// Appends a new key (known to be absent) and indexes it.
+    fn push_entry(&mut self, hash: i64, key: Value, value: Value) {
         let pos = self.entries.len();
         self.entries.push(Some(Entry { hash, key, value }));
         let entries = &self.entries;

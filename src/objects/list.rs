@@ -200,19 +200,9 @@ pub fn binop(_vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<V
             _ => Ok(None),
         },
         BinOp::Mul => {
-            let (l, n) = match (a.as_list(), b.as_list()) {
-                (Some(l), None) if b.is_int() => (l, b),
-                (None, Some(l)) if a.is_int() => (l, a),
-                (Some(_), _) | (_, Some(_)) => {
-                    let other = if a.as_list().is_some() { b } else { a };
-                    return Err(type_error(format!(
-                        "can't multiply sequence by non-int of type '{}'",
-                        other.ty().name
-                    )));
-                }
-                _ => return Ok(None),
+            let Some((l, count)) = super::str::repeat_operands(a, b, Value::as_list)? else {
+                return Ok(None);
             };
-            let count = super::str::repeat_count(n)?;
             let items = l.borrow();
             if count.saturating_mul(items.len()) > (1 << 40) {
                 return Err(PyErr::new(&super::types::MEMORY_ERROR, ""));
@@ -396,19 +386,9 @@ pub fn tuple_binop(_vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Op
             _ => Ok(None),
         },
         BinOp::Mul => {
-            let (t, n) = match (a.as_tuple(), b.as_tuple()) {
-                (Some(t), None) if b.is_int() => (t, b),
-                (None, Some(t)) if a.is_int() => (t, a),
-                (Some(_), _) | (_, Some(_)) => {
-                    let other = if a.as_tuple().is_some() { b } else { a };
-                    return Err(type_error(format!(
-                        "can't multiply sequence by non-int of type '{}'",
-                        other.ty().name
-                    )));
-                }
-                _ => return Ok(None),
+            let Some((t, count)) = super::str::repeat_operands(a, b, Value::as_tuple)? else {
+                return Ok(None);
             };
-            let count = super::str::repeat_count(n)?;
             if count.saturating_mul(t.len()) > (1 << 40) {
                 return Err(PyErr::new(&super::types::MEMORY_ERROR, ""));
             }

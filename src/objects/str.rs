@@ -194,19 +194,9 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
             _ => Ok(None),
         },
         BinOp::Mul => {
-            let (s, n) = match (a.as_str(), b.as_str()) {
-                (Some(s), None) if b.is_int() => (s, b),
-                (None, Some(s)) if a.is_int() => (s, a),
-                (Some(_), _) | (_, Some(_)) => {
-                    let other = if a.as_str().is_some() { b } else { a };
-                    return Err(type_error(format!(
-                        "can't multiply sequence by non-int of type '{}'",
-                        other.ty().name
-                    )));
-                }
-                _ => return Ok(None),
+            let Some((s, count)) = repeat_operands(a, b, Value::as_str)? else {
+                return Ok(None);
             };
-            let count = repeat_count(n)?;
             if count.saturating_mul(s.as_str().len()) > isize::MAX as usize / 2 {
                 return Err(super::exceptions::PyErr::new(&super::types::MEMORY_ERROR, ""));
             }
@@ -218,6 +208,29 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
         }
         _ => Ok(None),
     }
+}
+
+/// `seq * n` or `n * seq`: the sequence operand (as `get` views it) and the
+/// repeat count; `Ok(None)` (NotImplemented) when neither operand is such a
+/// sequence; CPython's TypeError when the other operand is not an int.
+pub fn repeat_operands<'a, T>(
+    a: &'a Value,
+    b: &'a Value,
+    get: impl Fn(&'a Value) -> Option<T>,
+) -> PyResult<Option<(T, usize)>> {
+    let (seq, n, other) = match (get(a), get(b)) {
+        (Some(s), None) => (s, b, b),
+        (None, Some(s)) => (s, a, a),
+        (Some(s), Some(_)) => (s, b, b),
+        (None, None) => return Ok(None),
+    };
+    if !n.is_int() {
+        return Err(type_error(format!(
+            "can't multiply sequence by non-int of type '{}'",
+            other.ty().name
+        )));
+    }
+    Ok(Some((seq, repeat_count(n)?)))
 }
 
 /// A sequence repeat count: negative counts mean zero.

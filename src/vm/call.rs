@@ -44,12 +44,18 @@ impl Vm {
             is_entry: true,
             slab_mark,
         });
+        self.frame_pushed(frame);
+        Ok(frame)
+    }
+
+    /// Makes a just-initialised frame the running one.
+    #[inline(always)]
+    fn frame_pushed(&mut self, frame: *mut Frame) {
         self.thread.depth += 1;
         self.thread.frame = frame;
         if let Some(stats) = self.stats.as_deref_mut() {
             stats.frame_pushed(self.thread.depth, &self.thread.frame_pool, &self.thread.slab);
         }
-        Ok(frame)
     }
 
     /// Pops `frame` (the newest frame): drops its locals and the value stack
@@ -125,11 +131,7 @@ impl Vm {
             is_entry: false,
             slab_mark,
         });
-        self.thread.depth += 1;
-        self.thread.frame = frame;
-        if let Some(stats) = self.stats.as_deref_mut() {
-            stats.frame_pushed(self.thread.depth, &self.thread.frame_pool, &self.thread.slab);
-        }
+        self.frame_pushed(frame);
         Ok(frame)
     }
 
