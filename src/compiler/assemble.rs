@@ -493,7 +493,7 @@ mod tests {
             isa::unit(Opcode::LOAD_FAST, 3),
             isa::unit(Opcode::LOAD_FAST, 4),
             isa::unit(Opcode::STORE_FAST, 5),
-            isa::unit(Opcode::STORE_FAST, 6),
+            isa::unit(Opcode::LOAD_FAST, 6),
         ];
         fuse_superinstructions(&mut code);
         assert_eq!(
@@ -505,8 +505,8 @@ mod tests {
                 "EXTENDED_ARG",
                 "LOAD_FAST",
                 "LOAD_FAST",
-                "STORE_FAST__STORE_FAST",
-                "STORE_FAST"
+                "STORE_FAST__LOAD_FAST",
+                "LOAD_FAST"
             ]
         );
         assert_eq!(code[0] >> 8, 0, "the first part keeps its oparg");

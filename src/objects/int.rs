@@ -480,7 +480,11 @@ pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     };
     if let Some(base_v) = base {
         // An int too large for i64 is simply an invalid base.
-        let b = if base_v.is_int() { as_i64(base_v).unwrap_or(i64::MAX) } else { index(base_v)? };
+        let b = if base_v.is_int() {
+            as_i64(base_v).unwrap_or(i64::MAX)
+        } else {
+            index(base_v)?
+        };
         if !(b == 0 || (2..=36).contains(&b)) {
             return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
         }

@@ -59,9 +59,15 @@ impl IterState {
             IterState::List { .. } => &types::LIST_ITERATOR,
             IterState::Tuple { .. } => &types::TUPLE_ITERATOR,
             IterState::Str { .. } => &types::STR_ITERATOR,
-            IterState::Dict { what: DictPart::Keys, .. } => &types::DICT_KEY_ITERATOR,
-            IterState::Dict { what: DictPart::Values, .. } => &types::DICT_VALUE_ITERATOR,
-            IterState::Dict { what: DictPart::Items, .. } => &types::DICT_ITEM_ITERATOR,
+            IterState::Dict {
+                what: DictPart::Keys, ..
+            } => &types::DICT_KEY_ITERATOR,
+            IterState::Dict {
+                what: DictPart::Values, ..
+            } => &types::DICT_VALUE_ITERATOR,
+            IterState::Dict {
+                what: DictPart::Items, ..
+            } => &types::DICT_ITEM_ITERATOR,
             IterState::Items { .. } => &types::LIST_REVERSE_ITERATOR,
             IterState::Enumerate { .. } => &types::ENUMERATE,
             IterState::Zip { .. } => &types::ZIP,
