@@ -5,9 +5,11 @@
 # clean for every path the test corpus covers.
 # Usage: tests/memcheck.sh [PYVM_BINARY]   (default: target/release/pyvm)
 set -uo pipefail
-cd "$(dirname "$0")/programs"
-pyvm=$(realpath "${1:-../../target/release/pyvm}")
+here=$(cd "$(dirname "$0")" && pwd)
+# Resolve the binary relative to where we were called from, before moving.
+pyvm=$(realpath -m "${1:-$here/../target/release/pyvm}")
 [ -x "$pyvm" ] || { echo "memcheck: no pyvm binary at $pyvm (cargo build --release)"; exit 2; }
+cd "$here/programs"
 command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed"; exit 2; }
 failed=0
 checked=0
