@@ -70,7 +70,8 @@ impl Dict {
             _ => None,
         }
     }
-    /// Position of a str key (no VM needed), for caches.
+    /// Position of a str key (no VM needed): str hashing and equality are pure.
+    #[inline]
     pub fn position_of_str(&self, key: &super::PyStr) -> Option<usize> {
         let hash = key.hash();
         let entries = &self.entries;
@@ -119,14 +120,7 @@ impl Dict {
     /// Lookup by a str key without a VM (names in globals/builtins).
     #[inline]
     pub fn get_str(&self, key: &super::PyStr) -> Option<&Value> {
-        let hash = key.hash();
-        let entries = &self.entries;
-        self.index
-            .find(hash as u64, |&pos| match &entries[pos] {
-                Some(e) => e.hash == hash && e.key.as_str().is_some_and(|k| k.as_str() == key.as_str()),
-                None => false,
-            })
-            .and_then(|&pos| entries[pos].as_ref().map(|e| &e.value))
+        self.position_of_str(key).and_then(|pos| self.value_at(pos))
     }
 
     pub fn insert(&mut self, vm: &mut Vm, key: Value, value: Value) -> PyResult<()> {
@@ -151,16 +145,10 @@ impl Dict {
     pub fn insert_str(&mut self, key: Value, value: Value) {
         let s = key.as_str().expect("insert_str takes a str key");
         let hash = s.hash();
-        let entries = &self.entries;
-        let found = self.index.find(hash as u64, |&pos| match &entries[pos] {
-            Some(e) => e.hash == hash && e.key.as_str().is_some_and(|k| k.as_str() == s.as_str()),
-            None => false,
-        });
-        if let Some(&pos) = found {
-            self.entries[pos].as_mut().expect("indexed entries are live").value = value;
-            return;
+        match self.position_of_str(s) {
+            Some(pos) => self.entries[pos].as_mut().expect("indexed entries are live").value = value,
+            None => self.push_entry(hash, key, value),
         }
-        self.push_entry(hash, key, value);
     }
 
     /// Appends a new key (known to be absent) and indexes it.
