@@ -90,6 +90,12 @@ pub fn hash_f64(f: f64) -> i64 {
 }
 
 pub fn hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    if v.is_nan() {
+        // CPython 3.10+: a NaN hashes by identity, so distinct NaNs spread
+        // over a dict instead of colliding; each boxed NaN's bits are its
+        // identity (see objects/value.rs).
+        return crate::vm::ops::identity_hash(_vm, v);
+    }
     Ok(hash_f64(v.float_unchecked()))
 }
 

@@ -6,7 +6,7 @@
 //!
 //! | top 16 bits | payload                                   |
 //! |-------------|-------------------------------------------|
-//! | `< 0xFFF9`  | an f64 (NaNs are canonicalised to `0x7FF8…`) |
+//! | `< 0xFFF9`  | an f64 (each NaN made gets its own payload: see below) |
 //! | `0xFFF9`    | small int, 48-bit two's complement        |
 //! | `0xFFFA`    | pointer to a heap [`Obj`] (owns one reference) |
 //! | `0xFFFB`    | special: None, False, True                 |
@@ -18,6 +18,21 @@
 //! and the result stay inline. Ints outside ±2^47 promote to a heap bigint.
 //! x86-64 and AArch64 user-space addresses fit in 48 bits; `Obj::alloc`
 //! checks it (debug) since a wider pointer would be silently corrupted.
+//!
+//! NaN identity. In CPython every float is an object, so two NaNs made by
+//! two operations are two objects: `nan is nan2` is False, `nan2 in [nan]`
+//! is False (containment tries identity, then `==`, which NaN fails), a
+//! dict can hold two NaN keys, and `hash(nan)` is the object's identity.
+//! Yet one NaN object compares equal to itself inside containers
+//! (`[x] == [x]` is True) because identity is tried first. Inline floats
+//! have no object to be identical to, so `Value::float` gives every NaN it
+//! boxes a fresh serial number in the NaN payload (the quiet bit set, the
+//! sign kept, 48 payload bits so a negative NaN's top 16 bits stay below
+//! the tags). Copies of a value share its bits, so identity (`is`, the
+//! container shortcuts, identity hashing) behaves as in CPython. The serial
+//! wraps after 2^48 NaNs, reusing identities, which no program can observe
+//! in practice. Arithmetic never sees the payload: the hardware treats all
+//! quiet NaNs alike.
 
 use super::Obj;
 use std::mem::ManuallyDrop;
@@ -29,8 +44,11 @@ const TAG_PTR: u64 = 0xFFFA;
 const TAG_SPECIAL: u64 = 0xFFFB;
 const TAG_NULL: u64 = 0xFFFC;
 const TAG_METHOD: u64 = 0xFFFD;
-/// The canonical NaN every NaN float is boxed as.
-const CANONICAL_NAN: u64 = 0x7FF8_0000_0000_0000;
+/// Exponent all ones and the quiet bit: every boxed NaN has these set.
+const QUIET_NAN: u64 = 0x7FF8_0000_0000_0000;
+const SIGN_BIT: u64 = 1 << 63;
+/// The payload bits a boxed NaN's serial number occupies (see the module doc).
+const NAN_SERIAL_MASK: u64 = PAYLOAD_MASK;
 /// Smallest and largest ints stored inline.
 pub const SMALL_INT_MIN: i64 = -(1 << 47);
 pub const SMALL_INT_MAX: i64 = (1 << 47) - 1;
@@ -64,10 +82,26 @@ impl Value {
     #[inline(always)]
     pub fn float(f: f64) -> Value {
         if f.is_nan() {
-            Value(CANONICAL_NAN)
+            Value::fresh_nan(f)
         } else {
             Value(f.to_bits())
         }
+    }
+
+    /// A NaN with an identity of its own (see the module doc).
+    #[cold]
+    #[inline(never)]
+    fn fresh_nan(f: f64) -> Value {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT_NAN_SERIAL: AtomicU64 = AtomicU64::new(0);
+        let serial = NEXT_NAN_SERIAL.fetch_add(1, Ordering::Relaxed) & NAN_SERIAL_MASK;
+        Value((f.to_bits() & SIGN_BIT) | QUIET_NAN | serial)
+    }
+
+    /// Whether this is a NaN float (identity-hashed, see the module doc).
+    #[inline(always)]
+    pub fn is_nan(&self) -> bool {
+        self.is_float() && f64::from_bits(self.0).is_nan()
     }
     #[inline(always)]
     pub fn bool(b: bool) -> Value {
@@ -279,8 +313,25 @@ mod tests {
             assert!(v.is_float(), "{f}");
             let back = v.as_float().unwrap();
             assert!(back == f || (f.is_nan() && back.is_nan()));
-            assert_eq!(back.is_sign_negative(), f.is_sign_negative() && !f.is_nan());
+            assert_eq!(back.is_sign_negative(), f.is_sign_negative());
         }
         assert!(!Value::NONE.is_float() && !Value::NULL.is_float() && !Value::TRUE.is_float());
+    }
+
+    #[test]
+    fn every_boxed_nan_is_a_distinct_float() {
+        // Payload bits that would reach the tag space if copied blindly.
+        let hostile = f64::from_bits(0xFFFF_FFFF_FFFF_FFFF);
+        let a = Value::float(f64::NAN);
+        let b = Value::float(f64::NAN);
+        let c = Value::float(hostile);
+        for v in [&a, &b, &c] {
+            assert!(v.is_float() && v.is_nan());
+            assert!(v.float_unchecked().is_nan());
+        }
+        assert!(!a.is(&b) && !b.is(&c));
+        assert!(a.is(&a.clone()));
+        assert!(c.float_unchecked().is_sign_negative());
+        assert!(!Value::float(1.5).is_nan() && !Value::int(3).is_nan());
     }
 }

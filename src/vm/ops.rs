@@ -7,9 +7,12 @@ use crate::objects::exceptions::{self, no_attribute, type_error, PyErr};
 use crate::objects::types::{self, BinOp, CompareOp, UnaryOp};
 use crate::objects::{int, Kind, PyResult, Type, Value};
 
-/// `object.__hash__`: identity.
+/// `object.__hash__`: identity. The bits are rotated, as CPython rotates
+/// pointers, so that low bits which differ (NaN serials, 16-byte aligned
+/// addresses' higher bits) land where the dict's hash index looks first.
 pub fn identity_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
-    Ok((v.bits() >> 4) as i64)
+    let h = v.bits().rotate_right(4) as i64;
+    Ok(if h == -1 { -2 } else { h })
 }
 
 /// `object.__eq__`: identity; ordering is not supported.
@@ -138,7 +141,9 @@ impl Vm {
 
     #[inline(never)]
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !a.is_float() {
+        // Identity implies equality here, as in CPython's containers; a NaN
+        // is identical only to copies of itself (objects/value.rs).
+        if a.is(b) {
             return Ok(true);
         }
         if Value::both_small_ints(a, b) {
