@@ -18,6 +18,7 @@ mod exec;
 pub mod frame;
 mod handlers;
 pub mod ops;
+mod recursion;
 pub mod stats;
 mod unwind;
 
@@ -77,6 +78,10 @@ pub struct ThreadState {
     pub recursion_limit: u32,
     /// Nested eval loops (Rust recursion through builtins calling Python).
     pub native_depth: u32,
+    /// Lowest native stack address guarded recursion may reach (see
+    /// `recursion.rs`); computed for the thread that created the VM, which
+    /// is the only one that runs it (`Vm` is `!Send`).
+    pub stack_floor: usize,
     /// The exception being raised while handlers return `Flow::Error`.
     pub current_exc: Option<PyErr>,
     /// Keyword names set by KW_NAMES for the next CALL (a tuple value).
@@ -130,6 +135,7 @@ impl Vm {
                 depth: 0,
                 recursion_limit: 1000,
                 native_depth: 0,
+                stack_floor: recursion::stack_floor(),
                 current_exc: None,
                 kwnames: None,
                 retval: Value::NONE,
@@ -185,7 +191,7 @@ impl Vm {
 
     /// Runs `frame` (already pushed, marked as entry) to completion.
     pub(crate) fn run_frame(&mut self, frame: *mut Frame) -> PyResult<Value> {
-        if self.thread.native_depth >= MAX_NATIVE_DEPTH {
+        if self.thread.native_depth >= MAX_NATIVE_DEPTH || self.native_stack_exhausted() {
             // SAFETY: frame was just pushed and never ran.
             unsafe { self.pop_frame(frame, (*frame).stack_base()) };
             return Err(crate::objects::exceptions::recursion_error(

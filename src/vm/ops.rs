@@ -43,7 +43,7 @@ impl Vm {
             return Ok(i.to_string());
         }
         match v.ty().slot(|t| t.repr) {
-            Some(f) => f(self, v),
+            Some(f) => self.recursion_guarded(" while getting the repr of an object", |vm| f(vm, v)),
             None => Ok(format!(
                 "<{} object at {:#x}>",
                 type_name(v),
@@ -58,7 +58,7 @@ impl Vm {
             return Ok(s.as_str().to_string());
         }
         match v.ty().slot(|t| t.str) {
-            Some(f) => f(self, v),
+            Some(f) => self.recursion_guarded(" while getting the str of an object", |vm| f(vm, v)),
             None => self.repr(v),
         }
     }
@@ -75,6 +75,11 @@ impl Vm {
         // Defining equality without a hash makes a type unhashable (list, dict).
         if ty.hash.is_none() && ty.compare.is_some() {
             return Err(type_error(format!("unhashable type: '{}'", ty.name)));
+        }
+        // Hashing a nested tuple recurses; CPython does not count that
+        // against the recursion limit, so only the native stack bounds it.
+        if self.native_stack_exhausted() {
+            return Err(exceptions::recursion_error("maximum recursion depth exceeded while hashing"));
         }
         match ty.slot(|t| t.hash) {
             Some(f) => f(self, v),
@@ -103,8 +108,14 @@ impl Vm {
     // ---- comparisons -------------------------------------------------------------------
 
     /// Rich comparison with the reflected fallback; `==`/`!=` fall back to identity.
+    /// Counts as one level of recursion (CPython's `PyObject_RichCompare`):
+    /// comparing self-referential containers ends in RecursionError.
     #[inline(never)]
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+        self.recursion_guarded(" in comparison", |vm| vm.compare_unguarded(a, b, op))
+    }
+
+    fn compare_unguarded(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (ta, tb) = (a.ty(), b.ty());
         // A subclass operand's reflected method goes first (bool vs int).
         let reflected_first = !std::ptr::eq(ta, tb) && tb.is_subtype(ta) && tb.compare.is_some();

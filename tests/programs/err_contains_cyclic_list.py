@@ -1,0 +1,2 @@
+a=[]; a.append(a); b=[]; b.append(b)
+print(b in [a])
