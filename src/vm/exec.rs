@@ -65,21 +65,46 @@ impl Exec {
     }
 
     /// Writes the registers back to the frame header and thread state.
+    ///
+    /// Writes through the raw `vm` pointer: no reference from `vm()` may
+    /// be used after this (see `vm()`); a handler holding one calls
+    /// `save_to` with it instead.
     #[inline(always)]
     pub fn save(&self) {
-        // SAFETY: frame and vm are live while the loop runs.
+        // SAFETY: the vm is live while the loop runs, and per `vm()`'s
+        // contract no `&mut Vm` obtained from these registers is in use.
+        self.save_to(unsafe { &mut *self.vm });
+    }
+
+    /// `save`, with the thread state reached through `vm`, a reference the
+    /// handler already holds (from `vm()`), so the write does not go around
+    /// it and the reference stays valid.
+    #[inline(always)]
+    pub fn save_to(&self, vm: &mut Vm) {
+        // SAFETY: the running frame is live while the loop runs; frame
+        // headers live in the frame pool, outside the `Vm` that `vm`
+        // borrows, so writing them does not alias it.
         unsafe {
             (*self.frame).next_instr = self.next_instr;
             (*self.frame).stack_top = self.stack_top;
-            (*self.vm).thread.frame = self.frame;
         }
+        vm.thread.frame = self.frame;
     }
 
     /// The VM, for slow paths.
     ///
+    /// Aliasing: the registers keep the VM as a raw pointer, and this turns
+    /// it into a `&mut Vm`. Under Rust's aliasing rules that reference is
+    /// valid only until the VM is next reached another way: through the raw
+    /// pointer (`save`, `raise`, `stats`, the dispatch glue) or through a
+    /// second `vm()`. So a reference from `vm()` is used within one
+    /// expression (`st.vm().getattr(..)`), or kept in a local and then
+    /// every later access in the handler goes through that local
+    /// (`save_to(vm)`, not `save()`). Nothing may write through the raw
+    /// pointer while it is in use.
+    ///
     /// # Safety
-    /// The caller must not hold another live `&mut Vm` (handlers are the
-    /// only code running on this thread while the loop runs).
+    /// The caller follows the rule above; the VM is live while its loop runs.
     #[inline(always)]
     #[allow(clippy::mut_from_ref)]
     pub unsafe fn vm(&self) -> &mut Vm {

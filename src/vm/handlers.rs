@@ -420,7 +420,7 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
     if vm.thread.kwnames.is_none() {
         if let Some(f) = unsafe { &*callable }.as_function() {
             if f.code.fast_call_argcount as usize == args.len() {
-                st.save();
+                st.save_to(vm);
                 // SAFETY: the callable slot is consumed either way: moved into
                 // the frame, or written back on failure.
                 let func = unsafe { std::ptr::read(callable) };
@@ -447,7 +447,7 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
     let callable = unsafe { &*callable };
     if callable.as_function().is_some() {
         // A Python function: push its frame and continue in this loop.
-        st.save();
+        st.save_to(vm);
         let pushed = vm.push_function_frame(callable, args, kw);
         unsafe { drop_stack_to(st, base) };
         // The caller resumes after this CALL with the call's inputs gone.
