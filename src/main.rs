@@ -162,6 +162,36 @@ fn plain_io_error(e: &std::io::Error) -> String {
     }
 }
 
+/// The interpreter thread's native stack: 1 GiB, or `PYVM_STACK_SIZE`
+/// (bytes, or with a K/M/G suffix). A smaller stack only makes deep native
+/// recursion raise RecursionError sooner (vm/recursion.rs); tools that pay
+/// per mapped byte, like valgrind, start much faster with one.
+fn interpreter_stack_size() -> Result<usize, String> {
+    const DEFAULT: usize = 1 << 30;
+    const MIN: usize = 1 << 20;
+    let Ok(text) = std::env::var("PYVM_STACK_SIZE") else {
+        return Ok(DEFAULT);
+    };
+    let t = text.trim();
+    let (digits, unit) = match t.char_indices().last() {
+        Some((i, c)) if c.is_ascii_alphabetic() => (&t[..i], c.to_ascii_uppercase()),
+        _ => (t, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err(format!("PYVM_STACK_SIZE={text:?}: unknown unit (use K, M or G)")),
+    };
+    digits
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n >= MIN)
+        .ok_or_else(|| format!("PYVM_STACK_SIZE={text:?}: expected a size of at least 1M, like 64M"))
+}
+
 fn main() -> ExitCode {
     let cli = match parse_args(std::env::args().skip(1).collect()) {
         Ok(Some(cli)) => cli,
@@ -173,9 +203,16 @@ fn main() -> ExitCode {
     };
     // Deep recursion through builtins nests eval loops on the native stack;
     // run on a thread with room for it (memory is committed lazily).
+    let stack_size = match interpreter_stack_size() {
+        Ok(size) => size,
+        Err(msg) => {
+            eprintln!("pyvm: {msg}");
+            return ExitCode::from(2);
+        }
+    };
     let worker = std::thread::Builder::new()
         .name("pyvm-main".into())
-        .stack_size(1 << 30)
+        .stack_size(stack_size)
         .spawn(move || run(cli));
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(status)) => status,

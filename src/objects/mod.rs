@@ -38,19 +38,23 @@ use std::rc::Rc;
 /// CPython unwinds its trashcan at 50 nested deallocations as well.
 const TRASHCAN_DEPTH: u32 = 50;
 
-/// Per-thread state of the deferred-deallocation trashcan.
+/// Per-thread state of the deferred-deallocation trashcan. Plain cells
+/// with a const initialiser and no destructor: reaching them costs one
+/// thread-local load, with no lazy-initialisation or teardown checks.
 struct Trashcan {
     /// Deallocations in progress on this thread (nested drops).
     depth: Cell<u32>,
-    /// Objects with a zero count, waiting for the outermost deallocation.
-    deferred: RefCell<Vec<*mut Obj>>,
+    /// Objects with a zero count waiting for the outermost deallocation: a
+    /// stack linked through their `refcnt` fields, which a dead object no
+    /// longer needs (null-terminated).
+    deferred: Cell<*mut Obj>,
 }
 
 thread_local! {
     static TRASHCAN: Trashcan = const {
         Trashcan {
             depth: Cell::new(0),
-            deferred: RefCell::new(Vec::new()),
+            deferred: Cell::new(std::ptr::null_mut()),
         }
     };
 }
@@ -90,6 +94,15 @@ pub enum Kind {
     /// `dict.keys()` / `.values()` / `.items()`: the dict viewed; the type says which.
     DictView(Value),
     Exception(exceptions::ExceptionData),
+}
+
+impl Kind {
+    /// Whether freeing this object frees at most atoms (a range holds only
+    /// its int bounds), so it cannot start a deep chain of deallocations.
+    #[inline(always)]
+    fn frees_only_atoms(&self) -> bool {
+        matches!(self, Kind::Int(_) | Kind::Str(_) | Kind::Range(_))
+    }
 }
 
 /// `range(start, stop, step)` with machine-int bounds.
@@ -174,36 +187,39 @@ impl Obj {
     #[cold]
     #[inline(never)]
     unsafe fn dealloc(ptr: *mut Obj) {
-        let freed = TRASHCAN.try_with(|trash| {
+        // SAFETY (whole function): `ptr` had its last reference given up
+        // (see `decref`) and came from `Box::into_raw` in `alloc`; it is
+        // freed exactly once, here or from the deferred stack.
+        if unsafe { (*ptr).kind.frees_only_atoms() } {
+            // Atoms free nothing else: no nesting, no trashcan bookkeeping.
+            drop(unsafe { Box::from_raw(ptr) });
+            return;
+        }
+        TRASHCAN.with(|trash| {
             let depth = trash.depth.get();
             if depth >= TRASHCAN_DEPTH {
-                trash.deferred.borrow_mut().push(ptr);
+                // Too deep: push it on the deferred stack, linked through
+                // its dead reference count.
+                unsafe { (*ptr).refcnt.set(trash.deferred.get() as usize) };
+                trash.deferred.set(ptr);
                 return;
             }
             trash.depth.set(depth + 1);
-            // SAFETY: `ptr` had its last reference given up (see `decref`)
-            // and came from `Box::into_raw` in `alloc`; nothing else frees it.
             drop(unsafe { Box::from_raw(ptr) });
             if depth == 0 {
-                // The outermost deallocation empties the queue. The borrow
-                // ends before each drop, which may queue more objects.
+                // The outermost deallocation empties the stack; freeing one
+                // entry may push more.
                 loop {
-                    let next = trash.deferred.borrow_mut().pop();
-                    let Some(queued) = next else { break };
-                    // SAFETY: queued pointers are objects whose last
-                    // reference is gone, queued once, by the branch above.
+                    let queued = trash.deferred.get();
+                    if queued.is_null() {
+                        break;
+                    }
+                    trash.deferred.set(unsafe { (*queued).refcnt.get() } as *mut Obj);
                     drop(unsafe { Box::from_raw(queued) });
                 }
             }
             trash.depth.set(depth);
-        });
-        if freed.is_err() {
-            // The thread is exiting and its trashcan is gone (thread-local
-            // caches such as the type objects are dropped last): free in
-            // place; nothing deep is left at that point.
-            // SAFETY: as above; the closure did not run, so nothing freed it.
-            drop(unsafe { Box::from_raw(ptr) });
-        }
+        })
     }
 
     pub fn refcount(&self) -> usize {
@@ -372,7 +388,7 @@ mod tests {
                 // The innermost list was freed from the queue before the
                 // outermost drop returned: only the witness holds it now.
                 let count_after = witness.as_obj().map(|o| o.refcount());
-                let queue_empty = TRASHCAN.with(|t| t.deferred.borrow().is_empty() && t.depth.get() == 0);
+                let queue_empty = TRASHCAN.with(|t| t.deferred.get().is_null() && t.depth.get() == 0);
                 (count_before, count_after, queue_empty)
             })
             .expect("spawn")

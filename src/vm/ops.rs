@@ -79,7 +79,9 @@ impl Vm {
         // Hashing a nested tuple recurses; CPython does not count that
         // against the recursion limit, so only the native stack bounds it.
         if self.native_stack_exhausted() {
-            return Err(exceptions::recursion_error("maximum recursion depth exceeded while hashing"));
+            return Err(exceptions::recursion_error(
+                "maximum recursion depth exceeded while hashing",
+            ));
         }
         match ty.slot(|t| t.hash) {
             Some(f) => f(self, v),
@@ -112,10 +114,23 @@ impl Vm {
     /// comparing self-referential containers ends in RecursionError.
     #[inline(never)]
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        self.recursion_guarded(" in comparison", |vm| vm.compare_unguarded(a, b, op))
+        // Only a comparison of two heap objects can recurse (containers
+        // compare their items; a container against an inline value gives
+        // NotImplemented at once): inline ints and floats, such as the
+        // items of a tuple being sorted, skip the count.
+        let counted = a.is_obj() && b.is_obj();
+        if counted {
+            self.enter_recursive_call(" in comparison")?;
+        }
+        let result = self.compare_slots(a, b, op);
+        if counted {
+            self.leave_recursive_call();
+        }
+        result
     }
 
-    fn compare_unguarded(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
+    #[inline(always)]
+    fn compare_slots(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (ta, tb) = (a.ty(), b.ty());
         // A subclass operand's reflected method goes first (bool vs int).
         let reflected_first = !std::ptr::eq(ta, tb) && tb.is_subtype(ta) && tb.compare.is_some();
