@@ -4,6 +4,7 @@ use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::int;
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{PyResult, Value};
+use crate::builtins::args::no_args;
 use crate::vm::Vm;
 use std::cmp::Ordering;
 
@@ -281,9 +282,26 @@ pub fn from_value(x: &Value) -> PyResult<Value> {
     )))
 }
 
-fn is_integer(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let f = args[0].float_unchecked();
+fn is_integer(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (f, rest) = self_float(args, "is_integer")?;
+    no_args("float.is_integer", rest, kwnames)?;
     Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
+}
+
+/// `self` of a float method, and the other arguments. Callers that reach a
+/// method through `float.NAME` were checked by `types::check_method_self`;
+/// this only guards against ever misreading a payload.
+fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])> {
+    match args.split_first() {
+        Some((me, rest)) => match me.as_float() {
+            Some(f) => Ok((f, rest)),
+            None => Err(type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{}' object",
+                me.ty().name
+            ))),
+        },
+        None => Err(type_error(format!("unbound method float.{name}() needs an argument"))),
+    }
 }
 
 pub static METHODS: &[MethodDef] = &[MethodDef {

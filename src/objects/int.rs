@@ -4,6 +4,7 @@
 use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{float, Kind, Obj, PyResult, Value};
+use crate::builtins::args::no_args;
 use crate::vm::Vm;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
@@ -555,9 +556,31 @@ pub fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     }
 }
 
-fn int_bit_length(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let b = to_bigint(&args[0]).unwrap_or_default();
-    Ok(Value::int(b.bits() as i64))
+fn int_bit_length(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (me, rest) = self_int(args, "bit_length")?;
+    no_args("int.bit_length", rest, kwnames)?;
+    let bits = match (as_i64(me), me.as_bigint()) {
+        (Some(i), _) => 64 - i.unsigned_abs().leading_zeros() as u64,
+        (None, Some(b)) => b.bits(),
+        (None, None) => 0,
+    };
+    Ok(Value::int(bits as i64))
+}
+
+/// `self` of an int method (bools included), and the other arguments.
+/// Callers that reach a method through `int.NAME` were checked by
+/// `types::check_method_self`; this only guards against misreading a payload.
+fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Value])> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(type_error(format!("unbound method int.{name}() needs an argument")));
+    };
+    if !me.is_int() {
+        return Err(type_error(format!(
+            "descriptor '{name}' for 'int' objects doesn't apply to a '{}' object",
+            me.ty().name
+        )));
+    }
+    Ok((me, rest))
 }
 
 pub static METHODS: &[MethodDef] = &[MethodDef {

@@ -10,7 +10,7 @@ use super::frame::{Frame, FrameInit};
 use super::Vm;
 use crate::compiler::CodeObject;
 use crate::objects::exceptions::{recursion_error, type_error, PyErr};
-use crate::objects::{Function, Kind, PyResult, Value};
+use crate::objects::{types, Function, Kind, PyResult, Value};
 
 impl Vm {
     /// Pushes a frame for `code`; `locals` is a dict for module code, or
@@ -173,7 +173,12 @@ impl Vm {
                 self.run_frame(frame)
             }
             Some(Kind::Builtin(b)) => match &b.bound_self {
-                None => (b.func)(self, args, kwnames),
+                None => {
+                    if let Some(objclass) = b.objclass {
+                        types::check_method_self(objclass, b.name, args, kwnames)?;
+                    }
+                    (b.func)(self, args, kwnames)
+                }
                 Some(obj) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
