@@ -210,21 +210,29 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     // SAFETY: localsplus has nlocalsplus slots (see push_frame).
     let slots = unsafe { std::slice::from_raw_parts_mut((*frame).localsplus, code.nlocalsplus()) };
     let argcount = code.argcount as usize;
+    let posonly = (code.posonlyargcount as usize).min(argcount);
     let kwonly = code.kwonlyargcount as usize;
     let npos = args.len() - kwnames.len();
-    if npos > argcount {
-        return Err(too_many_positional(func, npos, kwnames));
-    }
-    for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
+    // CPython's order of checks (`initialize_locals`): keywords are bound
+    // before the positional count is checked, so `f(1, 2, a=3)` for
+    // `def f(a)` reports the duplicate `a`.
+    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argcount)]) {
         *slot = v.clone();
     }
     for (name, v) in kwnames.iter().zip(&args[npos..]) {
         let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
-        let Some(i) = code.varnames[..argcount + kwonly].iter().position(|p| p == name) else {
-            return Err(type_error(format!(
-                "{}() got an unexpected keyword argument '{name}'",
-                func.qualname
-            )));
+        // Positional-only parameters cannot be named.
+        let Some(i) = code.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|p| p == name)
+            .map(|i| i + posonly)
+        else {
+            return Err(positional_only_as_keyword(func, kwnames).unwrap_or_else(|| {
+                type_error(format!(
+                    "{}() got an unexpected keyword argument '{name}'",
+                    func.qualname
+                ))
+            }));
         };
         if !slots[i].is_null() {
             return Err(type_error(format!(
@@ -233,6 +241,9 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
             )));
         }
         slots[i] = v.clone();
+    }
+    if npos > argcount {
+        return Err(too_many_positional(func, npos, kwnames));
     }
     // Defaults fill the last positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
@@ -310,6 +321,27 @@ fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyEr
         format!("{given} {}", if given == 1 { "was given" } else { "were given" })
     };
     type_error(format!("{}() takes {takes} but {given_text}", func.qualname))
+}
+
+/// `f() got some positional-only arguments passed as keyword arguments: 'a, b'`,
+/// naming (in parameter order) every positional-only parameter among
+/// `kwnames`; `None` if there is none.
+fn positional_only_as_keyword(func: &Function, kwnames: &[Value]) -> Option<PyErr> {
+    let code = &*func.code;
+    let posonly = (code.posonlyargcount as usize).min(code.varnames.len());
+    let named: Vec<&str> = code.varnames[..posonly]
+        .iter()
+        .map(|p| p.as_str())
+        .filter(|p| kwnames.iter().any(|k| k.as_str().is_some_and(|k| k.as_str() == *p)))
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    Some(type_error(format!(
+        "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+        func.qualname,
+        named.join(", ")
+    )))
 }
 
 fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
