@@ -8,46 +8,17 @@ use crate::builtins::args::no_args;
 use crate::vm::Vm;
 use std::cmp::Ordering;
 
-/// Python's `repr(float)`: the shortest string that round-trips, in fixed
-/// notation when the decimal exponent is in -4..16, else scientific with a
-/// sign and at least two exponent digits (`1e+16`, `1e-05`).
+/// Python's `repr(float)`: the shortest string that round-trips (nearest
+/// and ties-to-even among equally short ones), in fixed notation when the
+/// decimal exponent is in -4..16, else scientific with a sign and at least
+/// two exponent digits (`1e+16`, `1e-05`). CPython's `float_repr` is
+/// `PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0)`; so is this.
 pub fn repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e-5".
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} always has an exponent");
-    let exp: i32 = exp.parse().expect("exponent is an integer");
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let sign = if f < 0.0 { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        let body = if exp >= n - 1 {
-            // All digits before the point: pad with zeros, add ".0".
-            format!("{digits}{}.0", "0".repeat((exp - (n - 1)) as usize))
-        } else if exp >= 0 {
-            let split = (exp + 1) as usize;
-            format!("{}.{}", &digits[..split], &digits[split..])
-        } else {
-            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-        };
-        format!("{sign}{body}")
-    } else {
-        let m = if digits.len() == 1 {
-            digits
-        } else {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        };
-        let esign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{m}e{esign}{:02}", exp.abs())
-    }
+    let flags = super::format::FloatFlags {
+        add_dot_0: true,
+        ..Default::default()
+    };
+    super::format::double_to_string(f, 'r', 0, flags)
 }
 
 pub fn repr_slot(_vm: &mut Vm, v: &Value) -> PyResult<String> {
@@ -327,6 +298,12 @@ mod tests {
             (1e22, "1e+22"),
             (123.456, "123.456"),
             (-2.5e-7, "-2.5e-07"),
+            // Exact ties between two shortest candidates go to the even one.
+            (1e15 + 0.25, "1000000000000000.2"),
+            (1e15 + 0.75, "1000000000000000.8"),
+            (1e15 + 0.3, "1000000000000000.2"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (5e-324, "5e-324"),
         ];
         for (f, want) in cases {
             assert_eq!(repr(f), want);
