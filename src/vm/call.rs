@@ -210,40 +210,29 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     // SAFETY: localsplus has nlocalsplus slots (see push_frame).
     let slots = unsafe { std::slice::from_raw_parts_mut((*frame).localsplus, code.nlocalsplus()) };
     let argcount = code.argcount as usize;
-    let posonly = (code.posonlyargcount as usize).min(argcount);
     let kwonly = code.kwonlyargcount as usize;
     let npos = args.len() - kwnames.len();
-    // CPython's order of checks (`initialize_locals`): keywords are bound
-    // before the positional count is checked, so `f(1, 2, a=3)` for
-    // `def f(a)` reports the duplicate `a`.
-    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argcount)]) {
+    if npos > argcount {
+        return Err(too_many_positional(func, npos, kwnames));
+    }
+    for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
         *slot = v.clone();
     }
     for (name, v) in kwnames.iter().zip(&args[npos..]) {
         let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
         // Positional-only parameters cannot be named.
+        let posonly = (code.posonlyargcount as usize).min(argcount);
         let Some(i) = code.varnames[posonly..argcount + kwonly]
             .iter()
             .position(|p| p == name)
             .map(|i| i + posonly)
         else {
-            return Err(positional_only_as_keyword(func, kwnames).unwrap_or_else(|| {
-                type_error(format!(
-                    "{}() got an unexpected keyword argument '{name}'",
-                    func.qualname
-                ))
-            }));
+            return Err(unexpected_keyword(func, kwnames, name));
         };
         if !slots[i].is_null() {
-            return Err(type_error(format!(
-                "{}() got multiple values for argument '{name}'",
-                func.qualname
-            )));
+            return Err(multiple_values(func, name));
         }
         slots[i] = v.clone();
-    }
-    if npos > argcount {
-        return Err(too_many_positional(func, npos, kwnames));
     }
     // Defaults fill the last positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
@@ -293,9 +282,25 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// More positional arguments than parameters. CPython binds keywords
+/// before it counts positionals, so a keyword error wins: `f(1, 2, a=3)`
+/// for `def f(a)` reports the duplicate `a`. With every positional slot
+/// filled, a keyword naming a positional parameter is such a duplicate.
+#[cold]
+#[inline(never)]
 fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyErr {
     let code = &*func.code;
     let argcount = code.argcount as usize;
+    let posonly = (code.posonlyargcount as usize).min(argcount);
+    let named = &code.varnames[posonly..argcount + code.kwonlyargcount as usize];
+    for name in kwnames {
+        let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        match named.iter().position(|p| p == name) {
+            None => return unexpected_keyword(func, kwnames, name),
+            Some(i) if posonly + i < argcount => return multiple_values(func, name),
+            Some(_) => {}
+        }
+    }
     let ndefaults = func.defaults.len().min(argcount);
     let takes = if ndefaults > 0 {
         format!("from {} to {argcount} positional arguments", argcount - ndefaults)
@@ -323,10 +328,15 @@ fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyEr
     type_error(format!("{}() takes {takes} but {given_text}", func.qualname))
 }
 
-/// `f() got some positional-only arguments passed as keyword arguments: 'a, b'`,
-/// naming (in parameter order) every positional-only parameter among
-/// `kwnames`; `None` if there is none.
-fn positional_only_as_keyword(func: &Function, kwnames: &[Value]) -> Option<PyErr> {
+// The error builders below are cold and out of line, to keep
+// `push_function_frame` (every call that misses CALL's fast path) lean.
+
+/// A keyword that names no parameter after the `/`. If any keyword names a
+/// positional-only parameter, CPython reports those (all of them, in
+/// parameter order: `... passed as keyword arguments: 'a, b'`) instead.
+#[cold]
+#[inline(never)]
+fn unexpected_keyword(func: &Function, kwnames: &[Value], name: &str) -> PyErr {
     let code = &*func.code;
     let posonly = (code.posonlyargcount as usize).min(code.varnames.len());
     let named: Vec<&str> = code.varnames[..posonly]
@@ -335,15 +345,26 @@ fn positional_only_as_keyword(func: &Function, kwnames: &[Value]) -> Option<PyEr
         .filter(|p| kwnames.iter().any(|k| k.as_str().is_some_and(|k| k.as_str() == *p)))
         .collect();
     if named.is_empty() {
-        return None;
+        return type_error(format!(
+            "{}() got an unexpected keyword argument '{name}'",
+            func.qualname
+        ));
     }
-    Some(type_error(format!(
+    type_error(format!(
         "{}() got some positional-only arguments passed as keyword arguments: '{}'",
         func.qualname,
         named.join(", ")
-    )))
+    ))
 }
 
+#[cold]
+#[inline(never)]
+fn multiple_values(func: &Function, name: &str) -> PyErr {
+    type_error(format!("{}() got multiple values for argument '{name}'", func.qualname))
+}
+
+#[cold]
+#[inline(never)]
 fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     let list = match quoted.len() {
