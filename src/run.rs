@@ -58,3 +58,31 @@ fn system_exit_status(vm: &mut Vm, exc: &PyErr) -> i32 {
     eprintln!("{text}");
     1
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::vm::Options;
+
+    /// The traceback of running `source`, which must raise.
+    fn traceback_of(source: &str) -> String {
+        let mut vm = Vm::with_stdout(Options::default(), Box::new(std::io::sink()));
+        let code = vm.compile(source, "crlf.py").expect("compiles");
+        let globals = vm.new_main_globals();
+        let exc = vm.run_module(code, globals).expect_err("raises");
+        format_traceback(&mut vm, &exc)
+    }
+
+    #[test]
+    fn tracebacks_of_crlf_and_cr_sources_name_the_right_line() {
+        for newline in ["\n", "\r\n", "\r"] {
+            let source = ["s = '''a", "b'''", "x = 1", "y = x / 0", ""].join(newline);
+            let text = traceback_of(&source);
+            assert!(
+                text.contains("line 4, in <module>\n    y = x / 0\n"),
+                "{newline:?}: {text}"
+            );
+            assert!(text.ends_with("ZeroDivisionError: division by zero\n"), "{text}");
+        }
+    }
+}

@@ -24,6 +24,7 @@ mod errors;
 pub mod symtable;
 
 use ruff_text_size::TextRange;
+use std::borrow::Cow;
 use std::rc::Rc;
 
 /// Knobs that change the emitted code, never its meaning.
@@ -112,8 +113,29 @@ impl std::fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-/// Compiles a module.
+/// Source text as CPython's tokenizer reads it: every `\r\n` and every lone
+/// `\r` becomes `\n` (universal newlines, for files and `-c` alike), so a
+/// file saved with CRLF or CR endings has no `\r` in its string literals.
+/// Borrows when there is nothing to translate.
+pub fn translate_newlines(source: &str) -> Cow<'_, str> {
+    if !source.contains('\r') {
+        return Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(cr) = rest.find('\r') {
+        out.push_str(&rest[..cr]);
+        out.push('\n');
+        rest = &rest[cr + 1..];
+        rest = rest.strip_prefix('\n').unwrap_or(rest);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Compiles a module (newlines translated first, see [`translate_newlines`]).
 pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result<Rc<CodeObject>, CompileError> {
+    let source = &*translate_newlines(source);
     let src = Source::new(source, filename);
     // The parser is third-party code: should it ever panic on some input,
     // report a syntax error rather than bring the VM down.
@@ -301,5 +323,29 @@ impl<'a> Source<'a> {
             line_text: self.line_text(lineno),
             end_col: 0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_lone_cr_become_newlines() {
+        assert!(matches!(translate_newlines("a\nb\n"), Cow::Borrowed("a\nb\n")));
+        assert_eq!(translate_newlines("a\r\nb\rc\n\r\r\nd\r"), "a\nb\nc\n\n\nd\n");
+        assert_eq!(translate_newlines("\r"), "\n");
+        assert_eq!(translate_newlines("é\r\nü"), "é\nü");
+    }
+
+    #[test]
+    fn string_literals_keep_no_carriage_returns() {
+        let code = compile("s = '''a\r\nb\rc'''\r\nt = 1\r\n", "<test>", &CompileOptions::default()).expect("compiles");
+        let strings: Vec<String> = code
+            .consts
+            .iter()
+            .filter_map(|c| c.as_str().map(|s| s.as_str().to_string()))
+            .collect();
+        assert!(strings.iter().any(|s| s == "a\nb\nc"), "{strings:?}");
     }
 }

@@ -4,49 +4,21 @@ use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::int;
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{PyResult, Value};
+use crate::builtins::args::no_args;
 use crate::vm::Vm;
 use std::cmp::Ordering;
 
-/// Python's `repr(float)`: the shortest string that round-trips, in fixed
-/// notation when the decimal exponent is in -4..16, else scientific with a
-/// sign and at least two exponent digits (`1e+16`, `1e-05`).
+/// Python's `repr(float)`: the shortest string that round-trips (nearest
+/// and ties-to-even among equally short ones), in fixed notation when the
+/// decimal exponent is in -4..16, else scientific with a sign and at least
+/// two exponent digits (`1e+16`, `1e-05`). CPython's `float_repr` is
+/// `PyOS_double_to_string(x, 'r', 0, Py_DTSF_ADD_DOT_0)`; so is this.
 pub fn repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.into();
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.into();
-    }
-    // Rust's `{:e}` gives the shortest round-trip digits: "1.2345e-5".
-    let sci = format!("{:e}", f.abs());
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} always has an exponent");
-    let exp: i32 = exp.parse().expect("exponent is an integer");
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let sign = if f < 0.0 { "-" } else { "" };
-    if (-4..16).contains(&exp) {
-        let n = digits.len() as i32;
-        let body = if exp >= n - 1 {
-            // All digits before the point: pad with zeros, add ".0".
-            format!("{digits}{}.0", "0".repeat((exp - (n - 1)) as usize))
-        } else if exp >= 0 {
-            let split = (exp + 1) as usize;
-            format!("{}.{}", &digits[..split], &digits[split..])
-        } else {
-            format!("0.{}{digits}", "0".repeat((-exp - 1) as usize))
-        };
-        format!("{sign}{body}")
-    } else {
-        let m = if digits.len() == 1 {
-            digits
-        } else {
-            format!("{}.{}", &digits[..1], &digits[1..])
-        };
-        let esign = if exp < 0 { '-' } else { '+' };
-        format!("{sign}{m}e{esign}{:02}", exp.abs())
-    }
+    let flags = super::format::FloatFlags {
+        add_dot_0: true,
+        ..Default::default()
+    };
+    super::format::double_to_string(f, 'r', 0, flags)
 }
 
 pub fn repr_slot(_vm: &mut Vm, v: &Value) -> PyResult<String> {
@@ -287,9 +259,26 @@ pub fn from_value(x: &Value) -> PyResult<Value> {
     )))
 }
 
-fn is_integer(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let f = args[0].float_unchecked();
+fn is_integer(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (f, rest) = self_float(args, "is_integer")?;
+    no_args("float.is_integer", rest, kwnames)?;
     Ok(Value::bool(f.is_finite() && f.fract() == 0.0))
+}
+
+/// `self` of a float method, and the other arguments. Callers that reach a
+/// method through `float.NAME` were checked by `types::check_method_self`;
+/// this only guards against ever misreading a payload.
+fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])> {
+    match args.split_first() {
+        Some((me, rest)) => match me.as_float() {
+            Some(f) => Ok((f, rest)),
+            None => Err(type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{}' object",
+                me.ty().name
+            ))),
+        },
+        None => Err(type_error(format!("unbound method float.{name}() needs an argument"))),
+    }
 }
 
 pub static METHODS: &[MethodDef] = &[MethodDef {
@@ -315,6 +304,12 @@ mod tests {
             (1e22, "1e+22"),
             (123.456, "123.456"),
             (-2.5e-7, "-2.5e-07"),
+            // Exact ties between two shortest candidates go to the even one.
+            (1e15 + 0.25, "1000000000000000.2"),
+            (1e15 + 0.75, "1000000000000000.8"),
+            (1e15 + 0.3, "1000000000000000.2"),
+            (9999999999999998.0, "9999999999999998.0"),
+            (5e-324, "5e-324"),
         ];
         for (f, want) in cases {
             assert_eq!(repr(f), want);

@@ -3,8 +3,10 @@
 //!
 //! Floats go through the same two steps as CPython's `PyOS_double_to_string`:
 //! a correctly rounded digit string plus decimal-point position
-//! ([`decimal_digits`]; Rust's float formatting is exact and rounds ties to
-//! even, as David Gay's dtoa does), then the layout of `format_float_short`
+//! ([`decimal_digits`]; Rust's fixed-precision float formatting is exact
+//! and rounds ties to even, as David Gay's dtoa does; its shortest form
+//! needs the tie-break fix in [`shortest_scientific`]), then the layout of
+//! `format_float_short`
 //! ([`double_to_string`]). Numbers are then padded and grouped as
 //! `formatter_unicode.c` does ([`layout_number`]), so zero padding with
 //! thousands separators (`format(1234, '010,')` = `'00,001,234'`) matches.
@@ -49,7 +51,7 @@ fn decimal_digits(x: f64, mode: DigitMode) -> (String, i64) {
         DigitMode::Shortest | DigitMode::Significant(_) => {
             let sci = match mode {
                 DigitMode::Significant(n) => format!("{:.*e}", n.max(1) - 1, x),
-                _ => format!("{x:e}"),
+                _ => shortest_scientific(x),
             };
             let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
             let exp: i64 = exp.parse().unwrap_or(0);
@@ -71,6 +73,69 @@ fn decimal_digits(x: f64, mode: DigitMode) -> (String, i64) {
     let kept = digits.trim_end_matches('0').len();
     digits.truncate(kept);
     (digits, decpt)
+}
+
+/// `|x|` (finite) in Rust's `{:e}` layout (`1.25e-7`) with dtoa mode 0's
+/// digits: the fewest that read back as `x`, and of those the nearest to
+/// `x`, exact ties going to the even digit (David Gay's rule, hence
+/// CPython's `repr`).
+///
+/// Rust's `{:e}` gives the shortest digits that read back, within half a
+/// unit in their last place of `x` (its flt2dec contract), so they are the
+/// correctly rounded ones except when `x` lies exactly halfway between two
+/// candidates: 1000000000000000.25 is halfway between ...0.2 and ...0.3,
+/// both of which read back; Rust breaks the tie upwards, dtoa to even. Such
+/// an `x` has a short exact decimal expansion (at most 18 digits), which
+/// almost no double has; only then is the correctly rounded string with
+/// the same number of digits (`{:.Ne}`, exact, ties to even) worked out.
+/// It is the answer when it reads back; otherwise (the lopsided interval
+/// just above a power of two) only Rust's side of the tie reads back.
+fn shortest_scientific(x: f64) -> String {
+    let shortest = format!("{x:e}");
+    if !has_short_exact_decimal(x) {
+        return shortest;
+    }
+    let ndigits = shortest
+        .split_once('e')
+        .map_or(1, |(mantissa, _)| mantissa.bytes().filter(u8::is_ascii_digit).count());
+    let nearest = format!("{:.*e}", ndigits.max(1) - 1, x);
+    if nearest != shortest && nearest.parse::<f64>() == Ok(x) {
+        nearest
+    } else {
+        shortest
+    }
+}
+
+/// Whether the exact decimal value of `|x|` has at most 18 significant
+/// digits: `x = m × 2**e` with `m` odd is `m × 5**-e / 10**-e` when `e < 0`
+/// (significand `m × 5**-e`, which ends in 5), and for `e >= 0` an integer
+/// whose trailing decimal zeros come from the factors of 5 in `m`.
+fn has_short_exact_decimal(x: f64) -> bool {
+    const LIMIT: u128 = 1_000_000_000_000_000_000; // 10**18
+    let bits = x.abs().to_bits();
+    let (biased, fraction) = ((bits >> 52) as i64, bits & ((1 << 52) - 1));
+    let (mut m, mut e) = if biased == 0 {
+        (fraction, -1074)
+    } else {
+        (fraction | (1 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return true;
+    }
+    e += m.trailing_zeros() as i64;
+    m >>= m.trailing_zeros();
+    if e < 0 {
+        // 5**26 > 10**18, and m >= 1.
+        return e >= -25 && (m as u128) * 5u128.pow((-e) as u32) < LIMIT;
+    }
+    let mut fives = 0;
+    while fives < e && m % 5 == 0 {
+        m /= 5;
+        fives += 1;
+    }
+    // The significand is m × 2**(e - fives), which needs e - fives < 60.
+    let twos = e - fives;
+    twos < 60 && ((m as u128) << twos) < LIMIT
 }
 
 /// Options of [`double_to_string`] (CPython's `Py_DTSF_*` flags).
@@ -1342,27 +1407,61 @@ mod tests {
     }
 
     #[test]
-    fn repr_mode_agrees_with_float_repr() {
-        let dot0 = FloatFlags {
-            add_dot_0: true,
-            ..FloatFlags::default()
-        };
+    fn shortest_digits_break_exact_ties_to_even() {
+        // Both neighbours read back; dtoa (and CPython) take the even digit.
+        assert_eq!(shortest_scientific(1e15 + 0.25), "1.0000000000000002e15");
+        assert_eq!(shortest_scientific(1e15 + 0.75), "1.0000000000000008e15");
+        assert_eq!(shortest_scientific(1e15 + 0.3), "1.0000000000000002e15");
+        assert_eq!(shortest_scientific(0.1), "1e-1");
+        assert_eq!(shortest_scientific(5e-324), "5e-324");
+    }
+
+    #[test]
+    fn short_exact_decimals_are_recognised() {
         for x in [
-            0.1 + 0.2,
-            1e16,
-            1e15,
-            1e-5,
-            1e-4,
-            1.5e300,
-            -0.0,
-            100.0,
+            0.0,
+            1.0,
+            0.5,
+            0.125,
+            1e15 + 0.25,
+            123456789012345678.0,
+            1e18,
             1e22,
-            123.456,
-            5e-324,
-            2.0f64.powi(64),
+            2f64.powi(-20),
         ] {
-            assert_eq!(double_to_string(x, 'r', 0, dot0), super::super::float::repr(x), "{x}");
+            assert!(has_short_exact_decimal(x), "{x:e}");
         }
+        // 0.1 is 0.1000000000000000055511151231257827...; 2**-30 has 21 digits.
+        for x in [0.1, 1.0 / 3.0, 2f64.powi(-30), 2f64.powi(64), 5e-324, 1e23, 5e22] {
+            assert!(!has_short_exact_decimal(x), "{x:e}");
+        }
+    }
+
+    /// Every row of tests/data/float_format_cases.txt (generated by CPython:
+    /// random doubles, exact ties, subnormals, powers of ten and two and
+    /// their neighbours): repr and format() with a dozen specs.
+    #[test]
+    fn float_repr_and_format_match_the_cpython_table() {
+        let table = include_str!("../../tests/data/float_format_cases.txt");
+        let mut rows = 0;
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split(' ');
+            let bits = fields
+                .next()
+                .and_then(|b| u64::from_str_radix(b, 16).ok())
+                .expect("bits");
+            let x = f64::from_bits(bits);
+            let want_repr = fields.next().expect("repr");
+            assert_eq!(super::super::float::repr(x), want_repr, "repr of {bits:016x}");
+            for field in fields {
+                let (spec, want) = field.split_once('=').expect("SPEC=OUTPUT");
+                let spec_parsed = parse_spec(spec, "float", None, '>').expect("valid spec");
+                let got = format_float_spec(x, &spec_parsed).expect("formats");
+                assert_eq!(got, want, "format({want_repr}, {spec:?})");
+            }
+            rows += 1;
+        }
+        assert!(rows > 3000, "the table has {rows} rows");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Functions (Python and native) and modules.
 
+use super::types::{CompareOp, MethodDef, Type};
 use super::{Kind, Obj, PyResult, Value};
 use crate::compiler::CodeObject;
 use crate::vm::Vm;
@@ -31,6 +32,10 @@ pub struct BuiltinFunction {
     pub func: NativeFn,
     /// `Some(obj)` for a bound method: `obj` is passed as `args[0]`.
     pub bound_self: Option<Value>,
+    /// For a method descriptor (a method looked up on its type, `str.upper`):
+    /// the type defining it. Every call checks that `args[0]` is an instance
+    /// (see `types::check_method_self`) before the method sees it as `self`.
+    pub objclass: Option<&'static Type>,
 }
 
 impl Value {
@@ -44,6 +49,7 @@ impl Value {
                 name,
                 func,
                 bound_self: None,
+                objclass: None,
             }),
         )
     }
@@ -54,6 +60,20 @@ impl Value {
                 name,
                 func,
                 bound_self: Some(bound_self),
+                objclass: None,
+            }),
+        )
+    }
+    /// `T.name` for a method `def` that type `objclass` defines: CPython's
+    /// `method_descriptor`.
+    pub fn method_descriptor(objclass: &'static Type, def: &'static MethodDef) -> Value {
+        Obj::alloc(
+            &super::types::METHOD_DESCRIPTOR,
+            Kind::Builtin(BuiltinFunction {
+                name: def.name,
+                func: def.func,
+                bound_self: None,
+                objclass: Some(objclass),
             }),
         )
     }
@@ -102,6 +122,50 @@ pub fn builtin_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
         }),
         _ => Ok("<built-in function>".into()),
     }
+}
+
+/// The defining type and name of a method descriptor.
+fn descriptor_parts(v: &Value) -> Option<(&'static Type, &'static str)> {
+    match v.kind() {
+        Some(Kind::Builtin(b)) => b.objclass.map(|t| (t, b.name)),
+        _ => None,
+    }
+}
+
+pub fn method_descriptor_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    Ok(match descriptor_parts(v) {
+        Some((t, name)) => format!("<method '{name}' of '{}' objects>", t.name),
+        None => "<method>".into(),
+    })
+}
+
+/// CPython hands out one descriptor object per method, so `str.upper ==
+/// str.upper`; pyvm allocates one per lookup, so equality (and the hash)
+/// compare what the descriptor names instead of identity.
+pub fn method_descriptor_compare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+    let same = match (descriptor_parts(a), descriptor_parts(b)) {
+        (Some((ta, na)), Some((tb, nb))) => std::ptr::eq(ta, tb) && na == nb,
+        _ => a.is(b),
+    };
+    Ok(match op {
+        CompareOp::Eq => Some(Value::bool(same)),
+        CompareOp::Ne => Some(Value::bool(!same)),
+        _ => None,
+    })
+}
+
+pub fn method_descriptor_hash(_vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    if let Some((t, name)) = descriptor_parts(v) {
+        (t as *const Type).hash(&mut h);
+        name.hash(&mut h);
+    }
+    // -1 is reserved in CPython's hash protocol.
+    Ok(match h.finish() as i64 {
+        -1 => -2,
+        x => x,
+    })
 }
 
 pub fn module_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {

@@ -4,6 +4,7 @@
 use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{float, Kind, Obj, PyResult, Value};
+use crate::builtins::args::no_args;
 use crate::vm::Vm;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
@@ -65,13 +66,94 @@ pub fn index(v: &Value) -> PyResult<i64> {
 /// int → f64 with CPython's overflow error.
 pub fn to_f64(v: &Value) -> PyResult<f64> {
     if let Some(i) = as_i64(v) {
+        // `as` rounds to nearest, ties to even.
         return Ok(i as f64);
     }
     let b = to_bigint(v).ok_or_else(|| type_error("expected an int"))?;
-    match b.to_f64() {
-        Some(f) if f.is_finite() => Ok(f),
-        _ => Err(overflow_error("int too large to convert to float")),
+    bigint_to_f64(&b).ok_or_else(|| overflow_error("int too large to convert to float"))
+}
+
+/// The double nearest to `b` (ties to even, as CPython's `PyLong_AsDouble`);
+/// `None` when that rounds to 2**1024 or beyond.
+pub fn bigint_to_f64(b: &BigInt) -> Option<f64> {
+    let magnitude = b.magnitude();
+    let nbits = magnitude.bits();
+    // The top 64 bits, and whether anything below them is set.
+    let dropped = nbits.saturating_sub(64);
+    let top = (magnitude >> dropped).to_u64().unwrap_or(u64::MAX);
+    let sticky = dropped > 0 && magnitude.trailing_zeros().is_some_and(|z| z < dropped);
+    let f = round_to_f64(top as u128, dropped as i64, sticky)?;
+    Some(if b.is_negative() { -f } else { f })
+}
+
+/// The double nearest to `(mantissa + δ) × 2**exp`, where `δ` is 0 when
+/// `sticky` is false and some fraction strictly between 0 and 1 when it is
+/// true (bits shifted out below the mantissa). Round half to even, with
+/// subnormals; `None` when the result is 2**1024 or more (overflow).
+fn round_to_f64(mantissa: u128, exp: i64, sticky: bool) -> Option<f64> {
+    const MANT_BITS: i64 = 53;
+    const MIN_ULP_EXP: i64 = -1074; // the smallest subnormal is 2**-1074
+    const MAX_EXP: i64 = 1024; // 2**1024 overflows
+    let (mut m, mut sticky) = (mantissa, sticky);
+    if m == 0 {
+        // Only a fraction below 2**exp: callers pass at least two bits below
+        // the last bit that is kept, so a zero mantissa means zero.
+        return Some(0.0);
     }
+    let width = |m: u128| 128 - m.leading_zeros() as i64;
+    // Exponent of the result's last bit: 53 significant bits, or the
+    // subnormal grid.
+    let ulp_exp = (width(m) + exp - MANT_BITS).max(MIN_ULP_EXP);
+    // Invariant from here on: the value is (m + δ) × 2**(ulp_exp - extra).
+    let mut extra = ulp_exp - exp;
+    if extra < 2 && sticky {
+        // Make room for a guard bit and a round bit so the sticky fraction
+        // cannot reach half an ulp on its own.
+        let by = 2 - extra;
+        m <<= by;
+        extra = 2;
+    }
+    if extra > 126 {
+        // Far below the smallest subnormal: keep 126 bits, fold the rest
+        // into the sticky flag.
+        let by = extra - 126;
+        let lost = if by >= 128 { m } else { m & ((1u128 << by) - 1) };
+        sticky |= lost != 0;
+        m = if by >= 128 { 0 } else { m >> by };
+        extra = 126;
+    }
+    if extra > 0 {
+        let low = m & ((1u128 << extra) - 1);
+        let half = 1u128 << (extra - 1);
+        m >>= extra;
+        if low > half || (low == half && (sticky || m & 1 == 1)) {
+            m += 1;
+        }
+    } else {
+        // Exact: the mantissa already fits the result's precision.
+        m <<= -extra;
+    }
+    // Now the value is m × 2**ulp_exp with m ≤ 2**53.
+    if m == 0 {
+        return Some(0.0);
+    }
+    let top_exp = width(m) - 1 + ulp_exp;
+    if top_exp >= MAX_EXP {
+        return None;
+    }
+    if top_exp < -1022 {
+        // Subnormal: the bits are the multiple of 2**-1074.
+        return Some(f64::from_bits(m as u64));
+    }
+    // Normal: 53 significant bits, the leading one implicit.
+    let w = width(m);
+    let m53 = if w > MANT_BITS {
+        m >> (w - MANT_BITS)
+    } else {
+        m << (MANT_BITS - w)
+    };
+    let biased = (top_exp + 1023) as u64;
+    Some(f64::from_bits((biased << 52) | (m53 as u64 & ((1u64 << 52) - 1))))
 }
 
 pub fn to_string(v: &Value) -> String {
@@ -297,30 +379,57 @@ fn true_divide_i64(x: i64, y: i64) -> PyResult<Value> {
     if y == 0 {
         return Err(zero_division("division by zero"));
     }
-    // Exact operands give a correctly rounded quotient.
+    // Both exact as doubles: IEEE division rounds the quotient correctly.
     if x.unsigned_abs() <= (1 << 53) && y.unsigned_abs() <= (1 << 53) {
         return Ok(Value::float(x as f64 / y as f64));
     }
-    big_true_divide(&BigInt::from(x), &BigInt::from(y))
+    true_divide(&BigInt::from(x), &BigInt::from(y)).map(Value::float)
 }
 
-fn big_true_divide(x: &BigInt, y: &BigInt) -> PyResult<Value> {
+/// `x / y` for ints of any size: the double nearest to the exact quotient
+/// (ties to even), as CPython's `long_true_divide`.
+///
+/// The quotient `|x| / |y|` lies in `[2**(d-1), 2**(d+1))` where `d` is the
+/// difference of the bit lengths. Dividing `|x|` by `|y| × 2**shift` with
+/// `shift = d - 55` gives an integer quotient of 55 or 56 bits: two or more
+/// below the 53 a double keeps, so one rounding of that quotient, with the
+/// remainder as a sticky bit, is correct. For quotients in the subnormal
+/// range the shift stops at `-1021 - 55`, keeping two bits below 2**-1074.
+pub fn true_divide(x: &BigInt, y: &BigInt) -> PyResult<f64> {
     if y.is_zero() {
         return Err(zero_division("division by zero"));
     }
-    // Scale so the integer quotient carries 64+ significant bits, then round
-    // once when converting: close to CPython's correctly rounded division.
-    let shift = (y.bits() as i64 - x.bits() as i64 + 66).max(0) as u64;
-    let q = (x << shift) / y;
-    let f = q.to_f64().unwrap_or(f64::INFINITY) / 2f64.powi(shift as i32);
-    if f.is_infinite() || shift > 2000 {
-        let direct = x.to_f64().unwrap_or(f64::INFINITY) / y.to_f64().unwrap_or(f64::INFINITY);
-        if direct.is_finite() {
-            return Ok(Value::float(direct));
-        }
-        return Err(overflow_error("integer division result too large for a float"));
+    // A zero numerator takes the divisor's sign: 0 / -(2**54) is -0.0.
+    let negative = x.is_negative() != y.is_negative();
+    let signed = |f: f64| if negative { -f } else { f };
+    let (a, b) = (x.magnitude(), y.magnitude());
+    if a.is_zero() {
+        return Ok(signed(0.0));
     }
-    Ok(Value::float(f))
+    let (abits, bbits) = (a.bits() as i64, b.bits() as i64);
+    if abits <= 53 && bbits <= 53 {
+        let (fa, fb) = (a.to_u64().unwrap_or(0) as f64, b.to_u64().unwrap_or(1) as f64);
+        return Ok(signed(fa / fb));
+    }
+    let too_large = || overflow_error("integer division result too large for a float");
+    let diff = abits - bbits;
+    if diff > 1024 {
+        // The quotient is at least 2**1024.
+        return Err(too_large());
+    }
+    if diff < -1075 {
+        // Below 2**-1075, half the smallest subnormal: rounds to zero.
+        return Ok(signed(0.0));
+    }
+    let shift = diff.max(-1021) - 55;
+    let (q, r) = if shift >= 0 {
+        a.div_rem(&(b << shift as u64))
+    } else {
+        (a << (-shift) as u64).div_rem(b)
+    };
+    // q < 2**56 by the choice of shift.
+    let q = q.to_u128().unwrap_or(u128::MAX);
+    round_to_f64(q, shift, !r.is_zero()).map(signed).ok_or_else(too_large)
 }
 
 pub fn big_binop(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
@@ -363,13 +472,13 @@ pub fn big_binop(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
             let n = y.to_u64().unwrap_or(u64::MAX).min(u32::MAX as u64);
             normalize(x >> n as usize)
         }
-        BinOp::TrueDiv => return big_true_divide(x, y),
+        BinOp::TrueDiv => return true_divide(x, y).map(Value::float),
         BinOp::Pow => {
             if y.is_negative() {
-                let (fx, fy) = (
-                    x.to_f64().unwrap_or(f64::INFINITY),
-                    y.to_f64().unwrap_or(f64::NEG_INFINITY),
-                );
+                // A negative exponent makes it float ** float, as in CPython.
+                let too_large = || overflow_error("int too large to convert to float");
+                let fx = bigint_to_f64(x).ok_or_else(too_large)?;
+                let fy = bigint_to_f64(y).ok_or_else(too_large)?;
                 return float::float_pow(fx, fy).map(Value::float);
             }
             let e = match y.to_u32() {
@@ -555,9 +664,31 @@ pub fn bool_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     }
 }
 
-fn int_bit_length(_vm: &mut Vm, args: &[Value], _kw: &[Value]) -> PyResult<Value> {
-    let b = to_bigint(&args[0]).unwrap_or_default();
-    Ok(Value::int(b.bits() as i64))
+fn int_bit_length(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (me, rest) = self_int(args, "bit_length")?;
+    no_args("int.bit_length", rest, kwnames)?;
+    let bits = match (as_i64(me), me.as_bigint()) {
+        (Some(i), _) => 64 - i.unsigned_abs().leading_zeros() as u64,
+        (None, Some(b)) => b.bits(),
+        (None, None) => 0,
+    };
+    Ok(Value::int(bits as i64))
+}
+
+/// `self` of an int method (bools included), and the other arguments.
+/// Callers that reach a method through `int.NAME` were checked by
+/// `types::check_method_self`; this only guards against misreading a payload.
+fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Value])> {
+    let Some((me, rest)) = args.split_first() else {
+        return Err(type_error(format!("unbound method int.{name}() needs an argument")));
+    };
+    if !me.is_int() {
+        return Err(type_error(format!(
+            "descriptor '{name}' for 'int' objects doesn't apply to a '{}' object",
+            me.ty().name
+        )));
+    }
+    Ok((me, rest))
 }
 
 pub static METHODS: &[MethodDef] = &[MethodDef {
@@ -593,6 +724,73 @@ mod tests {
             (md(7, 2), md(-7, 2), md(7, -2), md(-7, -2)),
             (Some(1), Some(1), Some(-1), Some(-1))
         );
+    }
+
+    fn hex_int(text: &str) -> BigInt {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let digits = digits.strip_prefix("0x").expect("hex int");
+        let n = BigInt::parse_bytes(digits.as_bytes(), 16).expect("hex digits");
+        if negative {
+            -n
+        } else {
+            n
+        }
+    }
+
+    /// Bits of the double in hex, or the exception's type name.
+    fn outcome(r: PyResult<f64>) -> String {
+        match r {
+            Ok(f) => format!("{:016x}", f.to_bits()),
+            Err(e) => e.ty().name.to_string(),
+        }
+    }
+
+    /// Every row of tests/data/int_true_divide_cases.txt (generated by
+    /// CPython: random sizes, quotients near the overflow and subnormal
+    /// thresholds, exact ties, zero and the sign of zero).
+    #[test]
+    fn true_divide_and_float_conversion_match_the_cpython_table() {
+        let table = include_str!("../../tests/data/int_true_divide_cases.txt");
+        let (mut divs, mut floats) = (0, 0);
+        for line in table.lines().filter(|l| !l.starts_with('#')) {
+            let fields: Vec<&str> = line.split(' ').collect();
+            match fields[..] {
+                ["div", a, b, want] => {
+                    let got = outcome(true_divide(&hex_int(a), &hex_int(b)));
+                    assert_eq!(got, want, "{a} / {b}");
+                    divs += 1;
+                }
+                ["float", a, want] => {
+                    let got = outcome(to_f64(&normalize(hex_int(a))));
+                    assert_eq!(got, want, "float({a})");
+                    floats += 1;
+                }
+                _ => panic!("bad row {line:?}"),
+            }
+        }
+        assert!(divs > 1000 && floats > 300, "{divs} divisions, {floats} conversions");
+    }
+
+    #[test]
+    fn true_divide_signs_zeros_and_limits() {
+        let big = |e: u32| BigInt::from(1) << e;
+        let div = |a: BigInt, b: BigInt| true_divide(&a, &b).ok();
+        let one = || BigInt::from(1);
+        assert_eq!(
+            div(BigInt::from(0), -big(54)).map(f64::to_bits),
+            Some((-0.0f64).to_bits())
+        );
+        assert_eq!(div(one(), big(1000)), Some(9.332636185032189e-302));
+        assert_eq!(div(one(), big(1074)), Some(5e-324));
+        // Exactly half the smallest subnormal: ties to even, to zero.
+        assert_eq!(div(one(), big(1075)), Some(0.0));
+        assert_eq!(div(BigInt::from(3), big(1076)), Some(5e-324));
+        assert_eq!(div(big(1024), one()), None);
+        assert_eq!(div(big(1024) - 1, BigInt::from(2)), Some(2f64.powi(1023)));
+        assert_eq!(div(one(), BigInt::from(0)), None);
     }
 
     #[test]

@@ -14,6 +14,34 @@ pub struct MethodDef {
     pub func: NativeFn,
 }
 
+/// The check before a method descriptor (`float.is_integer`, a method taken
+/// from its type) runs: `self` must be given, positionally, and be an
+/// instance of the defining type or a subtype, since the native method
+/// reads `args[0]`'s payload as that type's. Methods reached through an
+/// instance (LOAD_METHOD, bound methods) get their own object as `self` and
+/// need no check. Messages are CPython's `descr_check` ones.
+pub fn check_method_self(objclass: &'static Type, name: &str, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    // `str.split(sep=',')` has no `self`: keyword arguments never supply it.
+    let me = match args.first() {
+        Some(me) if args.len() > kwnames.len() => me,
+        _ => {
+            return Err(super::exceptions::type_error(format!(
+                "unbound method {}.{name}() needs an argument",
+                objclass.name
+            )))
+        }
+    };
+    if me.ty().is_subtype(objclass) {
+        Ok(())
+    } else {
+        Err(super::exceptions::type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            objclass.name,
+            me.ty().name
+        )))
+    }
+}
+
 /// Comparison operator, numbered as COMPARE_OP's oparg.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CompareOp {
@@ -218,10 +246,16 @@ impl Type {
 
     /// Method lookup along the base chain.
     pub fn find_method(&'static self, name: &str) -> Option<&'static MethodDef> {
+        self.find_method_and_owner(name).map(|(_, m)| m)
+    }
+
+    /// Method lookup along the base chain: the method and the type that
+    /// defines it (`bool.bit_length` is int's).
+    pub fn find_method_and_owner(&'static self, name: &str) -> Option<(&'static Type, &'static MethodDef)> {
         let mut t: Option<&'static Type> = Some(self);
         while let Some(ty) = t {
             if let Some(m) = ty.methods.iter().find(|m| m.name == name) {
-                return Some(m);
+                return Some((ty, m));
             }
             t = ty.base();
         }
@@ -426,6 +460,16 @@ pub static BUILTIN_FUNCTION: Type = Type {
     ..Type::BLANK
 };
 
+/// A method looked up on its type (`str.upper`): a `Kind::Builtin` whose
+/// `objclass` is set; calling it checks `self` (see [`check_method_self`]).
+pub static METHOD_DESCRIPTOR: Type = Type {
+    name: "method_descriptor",
+    repr: Some(func::method_descriptor_repr),
+    hash: Some(func::method_descriptor_hash),
+    compare: Some(func::method_descriptor_compare),
+    ..Type::BLANK
+};
+
 pub static CODE: Type = Type {
     name: "code",
     ..Type::BLANK
@@ -462,3 +506,41 @@ pub static DICT_ITEMS: Type = Type {
 
 /// The exception types, so `types::` names every built-in type.
 pub use super::exceptions::types::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(r: PyResult<()>) -> String {
+        let Err(e) = r else { return String::new() };
+        assert!(std::ptr::eq(e.ty(), &TYPE_ERROR));
+        e.args()
+            .first()
+            .and_then(|a| a.as_str())
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn method_self_is_checked_against_the_defining_type() {
+        assert!(check_method_self(&INT, "bit_length", &[Value::TRUE], &[]).is_ok());
+        assert!(check_method_self(&FLOAT, "is_integer", &[Value::float(1.0)], &[]).is_ok());
+        assert!(message(check_method_self(&FLOAT, "is_integer", &[], &[]))
+            .contains("unbound method float.is_integer() needs an argument"));
+        assert!(message(check_method_self(&FLOAT, "is_integer", &[Value::int(3)], &[]))
+            .contains("descriptor 'is_integer' for 'float' objects doesn't apply to a 'int' object"));
+        // A keyword argument never supplies self.
+        let kw = [Value::str("x")];
+        assert!(message(check_method_self(&STR, "join", &[Value::int(1)], &kw)).contains("needs an argument"));
+    }
+
+    #[test]
+    fn inherited_methods_report_their_defining_type() {
+        let (owner, def) = BOOL
+            .find_method_and_owner("bit_length")
+            .expect("bool inherits bit_length");
+        assert!(std::ptr::eq(owner, &INT));
+        assert_eq!(def.name, "bit_length");
+        assert!(BOOL.find_method_and_owner("no_such_method").is_none());
+    }
+}

@@ -10,7 +10,7 @@ use super::frame::{Frame, FrameInit};
 use super::Vm;
 use crate::compiler::CodeObject;
 use crate::objects::exceptions::{recursion_error, type_error, PyErr};
-use crate::objects::{Function, Kind, PyResult, Value};
+use crate::objects::{types, Function, Kind, PyResult, Value};
 
 impl Vm {
     /// Pushes a frame for `code`; `locals` is a dict for module code, or
@@ -173,7 +173,12 @@ impl Vm {
                 self.run_frame(frame)
             }
             Some(Kind::Builtin(b)) => match &b.bound_self {
-                None => (b.func)(self, args, kwnames),
+                None => {
+                    if let Some(objclass) = b.objclass {
+                        types::check_method_self(objclass, b.name, args, kwnames)?;
+                    }
+                    (b.func)(self, args, kwnames)
+                }
                 Some(obj) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(obj.clone());
@@ -215,17 +220,17 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     }
     for (name, v) in kwnames.iter().zip(&args[npos..]) {
         let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
-        let Some(i) = code.varnames[..argcount + kwonly].iter().position(|p| p == name) else {
-            return Err(type_error(format!(
-                "{}() got an unexpected keyword argument '{name}'",
-                func.qualname
-            )));
+        // Positional-only parameters cannot be named.
+        let posonly = (code.posonlyargcount as usize).min(argcount);
+        let Some(i) = code.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|p| p == name)
+            .map(|i| i + posonly)
+        else {
+            return Err(unexpected_keyword(func, kwnames, name));
         };
         if !slots[i].is_null() {
-            return Err(type_error(format!(
-                "{}() got multiple values for argument '{name}'",
-                func.qualname
-            )));
+            return Err(multiple_values(func, name));
         }
         slots[i] = v.clone();
     }
@@ -277,9 +282,25 @@ fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
+/// More positional arguments than parameters. CPython binds keywords
+/// before it counts positionals, so a keyword error wins: `f(1, 2, a=3)`
+/// for `def f(a)` reports the duplicate `a`. With every positional slot
+/// filled, a keyword naming a positional parameter is such a duplicate.
+#[cold]
+#[inline(never)]
 fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyErr {
     let code = &*func.code;
     let argcount = code.argcount as usize;
+    let posonly = (code.posonlyargcount as usize).min(argcount);
+    let named = &code.varnames[posonly..argcount + code.kwonlyargcount as usize];
+    for name in kwnames {
+        let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+        match named.iter().position(|p| p == name) {
+            None => return unexpected_keyword(func, kwnames, name),
+            Some(i) if posonly + i < argcount => return multiple_values(func, name),
+            Some(_) => {}
+        }
+    }
     let ndefaults = func.defaults.len().min(argcount);
     let takes = if ndefaults > 0 {
         format!("from {} to {argcount} positional arguments", argcount - ndefaults)
@@ -307,6 +328,43 @@ fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyEr
     type_error(format!("{}() takes {takes} but {given_text}", func.qualname))
 }
 
+// The error builders below are cold and out of line, to keep
+// `push_function_frame` (every call that misses CALL's fast path) lean.
+
+/// A keyword that names no parameter after the `/`. If any keyword names a
+/// positional-only parameter, CPython reports those (all of them, in
+/// parameter order: `... passed as keyword arguments: 'a, b'`) instead.
+#[cold]
+#[inline(never)]
+fn unexpected_keyword(func: &Function, kwnames: &[Value], name: &str) -> PyErr {
+    let code = &*func.code;
+    let posonly = (code.posonlyargcount as usize).min(code.varnames.len());
+    let named: Vec<&str> = code.varnames[..posonly]
+        .iter()
+        .map(|p| p.as_str())
+        .filter(|p| kwnames.iter().any(|k| k.as_str().is_some_and(|k| k.as_str() == *p)))
+        .collect();
+    if named.is_empty() {
+        return type_error(format!(
+            "{}() got an unexpected keyword argument '{name}'",
+            func.qualname
+        ));
+    }
+    type_error(format!(
+        "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+        func.qualname,
+        named.join(", ")
+    ))
+}
+
+#[cold]
+#[inline(never)]
+fn multiple_values(func: &Function, name: &str) -> PyErr {
+    type_error(format!("{}() got multiple values for argument '{name}'", func.qualname))
+}
+
+#[cold]
+#[inline(never)]
 fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
     let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
     let list = match quoted.len() {

@@ -167,10 +167,12 @@ impl Vm {
         }
     }
 
-    /// Compiles module source, remembering the text for tracebacks.
+    /// Compiles module source, remembering the text for tracebacks (with
+    /// newlines translated, as the compiler reads it, so line numbers agree).
     pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<CodeObject>, compiler::CompileError> {
-        self.interp.sources.insert(filename.to_string(), Rc::from(source));
-        compiler::compile(source, filename, &self.compile_options())
+        let source = compiler::translate_newlines(source);
+        self.interp.sources.insert(filename.to_string(), Rc::from(&*source));
+        compiler::compile(&source, filename, &self.compile_options())
     }
 
     /// A fresh `__main__` globals dict.

@@ -393,8 +393,8 @@ impl Vm {
         }
         if let Some(t) = v.as_type() {
             // Unbound method of a built-in type: `str.upper`.
-            if let Some(def) = t.find_method(name) {
-                return Ok(Value::builtin(def.name, def.func));
+            if let Some((owner, def)) = t.find_method_and_owner(name) {
+                return Ok(Value::method_descriptor(owner, def));
             }
             if name == "__name__" {
                 return Ok(Value::str(t.name));
