@@ -59,8 +59,12 @@ fn big(v: &Value) -> BigInt {
 
 /// Number of items of `range(start, stop, step)`; `step` is nonzero and the
 /// operands are inline ints, so no intermediate overflows.
+#[inline]
 fn small_length(start: i64, stop: i64, step: i64) -> i64 {
-    if step > 0 && start < stop {
+    // Step 1 is by far the most common: no division.
+    if step == 1 {
+        (stop - start).max(0)
+    } else if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
@@ -211,6 +215,7 @@ impl Range {
     }
 
     /// A fresh iterator over the items, first to last.
+    #[inline]
     fn forward(&self) -> IterState {
         if let Some(r) = self.small() {
             return IterState::Range(RangeIter {
@@ -507,7 +512,9 @@ impl Iterator for Items {
 /// Ranges are equal when they produce the same items: same length, and
 /// (when nonempty) the same first item and (when longer than one) step.
 fn same_items(a: &Range, b: &Range) -> bool {
-    let eq = |x: &Value, y: &Value| int::cmp_ints(x, y).is_eq();
+    // Fields are normalised ints: equal inline ints have equal bits, and an
+    // inline int never equals a heap one.
+    let eq = |x: &Value, y: &Value| x.is(y) || matches!((x.as_bigint(), y.as_bigint()), (Some(p), Some(q)) if p == q);
     eq(&a.length, &b.length)
         && (a.is_empty() || (eq(&a.start, &b.start) && (a.length.as_small_int() == Some(1) || eq(&a.step, &b.step))))
 }
