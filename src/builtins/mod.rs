@@ -779,19 +779,8 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     no_kwargs("reversed", kwnames)?;
     clinic_arity("reversed", args, 1, 1)?;
     let seq = &args[0];
-    if let Some(r) = crate::objects::iter::as_range(seq) {
-        let len = r.len();
-        if len == 0 {
-            return Ok(Value::iter(IterState::Exhausted));
-        }
-        // The last element is inside the range, so it fits; the new stop may
-        // not, and saturating only matters at the very edge of i64.
-        let last = r.start as i128 + (len as i128 - 1) * r.step as i128;
-        return Ok(Value::iter(IterState::Range {
-            next: last as i64,
-            stop: r.start.saturating_sub(r.step),
-            step: r.step.saturating_neg(),
-        }));
+    if let Some(r) = crate::objects::range::as_range(seq) {
+        return Ok(crate::objects::range::reversed(r));
     }
     let mut items = if let Some(l) = seq.as_list() {
         l.borrow().clone()

@@ -1,19 +1,19 @@
-//! Iterators (one object type, many states) and `range`.
+//! Iterators (one object type, many states).
 
 use super::dict::DictPart;
-use super::exceptions::{type_error, value_error, PyErr};
-use super::types::{self, CompareOp};
-use super::{int, Kind, PyResult, Range, Value};
+use super::exceptions::PyErr;
+use super::range::{LongRangeIter, RangeIter};
+use super::types;
+use super::{Kind, PyResult, Value};
 use crate::vm::Vm;
 
 /// The state of an iterator object. `FOR_ITER` has fast paths for the
 /// common variants; `next` below handles all of them.
 pub enum IterState {
-    Range {
-        next: i64,
-        stop: i64,
-        step: i64,
-    },
+    /// A range's items in machine words (advanced inline by `FOR_ITER`).
+    Range(RangeIter),
+    /// A range's items beyond 64 bits.
+    LongRange(Box<LongRangeIter>),
     List {
         list: Value,
         index: usize,
@@ -55,7 +55,8 @@ impl IterState {
     /// The Python-visible type of this iterator.
     pub fn iter_type(&self) -> &'static super::Type {
         match self {
-            IterState::Range { .. } => &types::RANGE_ITERATOR,
+            IterState::Range(_) => &types::RANGE_ITERATOR,
+            IterState::LongRange(_) => &types::LONGRANGE_ITERATOR,
             IterState::List { .. } => &types::LIST_ITERATOR,
             IterState::Tuple { .. } => &types::TUPLE_ITERATOR,
             IterState::Str { .. } => &types::STR_ITERATOR,
@@ -100,14 +101,8 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
     let (inners, func) = {
         let mut st = cell.borrow_mut();
         match &mut *st {
-            IterState::Range { next, stop, step } => {
-                let cur = *next;
-                if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-                    *next = cur.saturating_add(*step);
-                    return Ok(Some(Value::int(cur)));
-                }
-                return Ok(None);
-            }
+            IterState::Range(it) => return Ok(it.next_i64().map(Value::int)),
+            IterState::LongRange(it) => return Ok(it.next_value()),
             IterState::List { list, index } => {
                 let item = list.as_list().and_then(|l| l.borrow().get(*index).cloned());
                 *index += 1;
@@ -182,114 +177,4 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
         }
         _ => Ok(Some(Value::tuple(values))),
     }
-}
-
-// ---- range ----------------------------------------------------------------------
-
-pub fn as_range(v: &Value) -> Option<Range> {
-    match v.kind() {
-        Some(Kind::Range(r)) => Some(*r),
-        _ => None,
-    }
-}
-
-pub fn range_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let r = as_range(v).expect("range slot on a range");
-    Ok(if r.step == 1 {
-        format!("range({}, {})", r.start, r.stop)
-    } else {
-        format!("range({}, {}, {})", r.start, r.stop, r.step)
-    })
-}
-
-pub fn range_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
-    Ok(as_range(v).expect("range").len() as usize)
-}
-
-pub fn range_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let r = as_range(v).expect("range");
-    if let Some(s) = super::list::as_slice(key) {
-        let (start, _, step, count) = super::list::slice_indices(vm, s, r.len() as usize)?;
-        let new_start = r.get(start);
-        let new_step = r.step * step;
-        return Ok(Value::range(Range {
-            start: new_start,
-            stop: new_start + new_step * count as i64,
-            step: new_step,
-        }));
-    }
-    if !key.is_int() {
-        return Err(type_error(format!(
-            "range indices must be integers or slices, not {}",
-            key.ty().name
-        )));
-    }
-    let i = int::index(key)?;
-    match super::list::norm_index(i, r.len() as usize) {
-        Some(idx) => Ok(Value::int(r.get(idx as i64))),
-        None => Err(PyErr::new(&types::INDEX_ERROR, "range object index out of range")),
-    }
-}
-
-pub fn range_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
-    let r = as_range(v).expect("range");
-    if let Some(i) = int::as_i64(x) {
-        let in_bounds = if r.step > 0 {
-            i >= r.start && i < r.stop
-        } else {
-            i <= r.start && i > r.stop
-        };
-        return Ok(in_bounds && (i - r.start) % r.step == 0);
-    }
-    for k in 0..r.len().min(1 << 24) {
-        if vm.eq(&Value::int(r.get(k)), x)? {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-pub fn range_compare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
-    let (Some(x), Some(y)) = (as_range(a), as_range(b)) else {
-        return Ok(None);
-    };
-    if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
-        return Ok(None);
-    }
-    // Equal when they produce the same sequence.
-    let same = x.len() == y.len() && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
-    Ok(Some(Value::bool(same == (op == CompareOp::Eq))))
-}
-
-pub fn range_iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = as_range(v).expect("range");
-    Ok(Value::iter(IterState::Range {
-        next: r.start,
-        stop: r.stop,
-        step: r.step,
-    }))
-}
-
-/// `range(stop)` / `range(start, stop[, step])`; `args[0]` is the type object.
-pub fn range_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    if !kwnames.is_empty() {
-        return Err(type_error("range() takes no keyword arguments"));
-    }
-    let ints: Vec<i64> = args[1..].iter().map(int::index).collect::<PyResult<_>>()?;
-    let (start, stop, step) = match ints[..] {
-        [stop] => (0, stop, 1),
-        [start, stop] => (start, stop, 1),
-        [start, stop, step] => (start, stop, step),
-        [] => return Err(type_error("range expected at least 1 argument, got 0")),
-        _ => {
-            return Err(type_error(format!(
-                "range expected at most 3 arguments, got {}",
-                ints.len()
-            )))
-        }
-    };
-    if step == 0 {
-        return Err(value_error("range() arg 3 must not be zero"));
-    }
-    Ok(Value::range(Range { start, stop, step }))
 }

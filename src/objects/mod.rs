@@ -16,6 +16,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 mod list_methods;
+pub mod range;
 pub mod str;
 mod str_methods;
 pub mod types;
@@ -87,7 +88,7 @@ pub enum Kind {
     /// A closure cell; NULL when empty.
     Cell(RefCell<Value>),
     Code(Rc<CodeObject>),
-    Range(Range),
+    Range(range::Range),
     Slice(Box<[Value; 3]>),
     Iter(RefCell<IterState>),
     Module(Module),
@@ -98,39 +99,10 @@ pub enum Kind {
 
 impl Kind {
     /// Whether freeing this object frees at most atoms (a range holds only
-    /// its int bounds), so it cannot start a deep chain of deallocations.
+    /// its int bounds and length), so it cannot start a deep chain of deallocations.
     #[inline(always)]
     fn frees_only_atoms(&self) -> bool {
         matches!(self, Kind::Int(_) | Kind::Str(_) | Kind::Range(_))
-    }
-}
-
-/// `range(start, stop, step)` with machine-int bounds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Range {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
-}
-
-impl Range {
-    pub fn len(&self) -> i64 {
-        let (lo, hi, step) = if self.step > 0 {
-            (self.start as i128, self.stop as i128, self.step as i128)
-        } else {
-            (self.stop as i128, self.start as i128, -(self.step as i128))
-        };
-        if lo >= hi {
-            0
-        } else {
-            ((hi - lo - 1) / step + 1) as i64
-        }
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-    pub fn get(&self, i: i64) -> i64 {
-        self.start + i * self.step
     }
 }
 
@@ -266,9 +238,6 @@ impl Value {
     }
     pub fn cell(contents: Value) -> Value {
         Obj::alloc(&types::CELL, Kind::Cell(RefCell::new(contents)))
-    }
-    pub fn range(r: Range) -> Value {
-        Obj::alloc(&types::RANGE, Kind::Range(r))
     }
     pub fn iter(state: IterState) -> Value {
         Obj::alloc(state.iter_type(), Kind::Iter(RefCell::new(state)))

@@ -2,7 +2,7 @@
 //! and slot table. Operations look up the slot on `value.ty()` (see
 //! src/vm/ops.rs); a missing slot gives CPython's TypeError for that protocol.
 
-use super::{float, func, int, iter, list, str as pystr, NativeFn, PyResult, Value};
+use super::{float, func, int, iter, list, range, str as pystr, NativeFn, PyResult, Value};
 use crate::builtins;
 use crate::objects::dict;
 use crate::vm::Vm;
@@ -402,13 +402,17 @@ pub static DICT: Type = Type {
 
 pub static RANGE: Type = Type {
     name: "range",
-    repr: Some(iter::range_repr),
-    len: Some(iter::range_len),
-    getitem: Some(iter::range_getitem),
-    contains: Some(iter::range_contains),
-    iter: Some(iter::range_iter),
-    compare: Some(iter::range_compare),
-    new: Some(iter::range_new),
+    methods: range::METHODS,
+    repr: Some(range::repr),
+    hash: Some(range::hash),
+    len: Some(range::len),
+    truth: Some(range::truth),
+    getitem: Some(range::getitem),
+    contains: Some(range::contains),
+    iter: Some(range::iter),
+    compare: Some(range::compare),
+    new: Some(range::new),
+    getattr: Some(range::getattr),
     ..Type::BLANK
 };
 
@@ -435,6 +439,7 @@ macro_rules! iterator_types {
 
 iterator_types! {
     RANGE_ITERATOR = "range_iterator";
+    LONGRANGE_ITERATOR = "longrange_iterator";
     LIST_ITERATOR = "list_iterator";
     TUPLE_ITERATOR = "tuple_iterator";
     STR_ITERATOR = "str_ascii_iterator";

@@ -1006,16 +1006,10 @@ fn range_next(iter: &Value) -> Option<Option<Value>> {
         return None;
     };
     let mut state = cell.try_borrow_mut().ok()?;
-    let IterState::Range { next, stop, step } = &mut *state else {
+    let IterState::Range(range_iter) = &mut *state else {
         return None;
     };
-    let cur = *next;
-    if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
-        *next = cur.saturating_add(*step);
-        Some(Some(Value::int(cur)))
-    } else {
-        Some(None)
-    }
+    Some(range_iter.next_i64().map(Value::int))
 }
 
 /// The next item of any iterator; NULL when exhausted (one-register result).
