@@ -95,7 +95,7 @@ fn usable_fraction(size: usize) -> usize {
 /// Index size holding `n` keys without a rebuild (CPython's presizing:
 /// a power of two >= (3n + 1) / 2).
 fn size_for_len(n: usize) -> usize {
-    ((n * 3 + 1) / 2).max(MIN_SIZE).next_power_of_two()
+    (n * 3).div_ceil(2).max(MIN_SIZE).next_power_of_two()
 }
 
 /// A position in a key's probe sequence.
@@ -1012,5 +1012,452 @@ pub fn view_contains(vm: &mut Vm, v: &Value, x: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! Re-entrancy: `Key` stands in for a class with `__hash__`/`__eq__`
+    //! (which Python cannot define yet). All keys hash alike, so every lookup
+    //! compares against every stored key; a one-shot hook runs inside the
+    //! next `==` (or hash) with the VM and may mutate the dict being searched.
+    //! Expected results and `==` call sequences were taken from CPython 3.11
+    //! running the same scenario with a Python class.
+    use super::*;
+    use crate::vm::{Options, Vm};
+    use std::cell::Cell;
+
+    type Hook = Box<dyn FnOnce(&mut Vm)>;
+
+    thread_local! {
+        static EQ_HOOK: RefCell<Option<Hook>> = RefCell::new(None);
+        static HASH_HOOK: RefCell<Option<Hook>> = RefCell::new(None);
+        static EQ_LOG: RefCell<Vec<(i64, i64)>> = const { RefCell::new(Vec::new()) };
+        static HASH_CALLS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    fn key_eq(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
+        if let Some(hook) = EQ_HOOK.with(|h| h.borrow_mut().take()) {
+            hook(vm);
+        }
+        let (x, y) = (payload(a), payload(b));
+        EQ_LOG.with(|l| l.borrow_mut().push((x.unwrap_or(-1), y.unwrap_or(-1))));
+        let equal = x.is_some() && x == y;
+        Ok(Some(Value::bool(equal == (op == CompareOp::Eq))))
+    }
+
+    fn key_hash(vm: &mut Vm, _v: &Value) -> PyResult<i64> {
+        HASH_CALLS.with(|c| c.set(c.get() + 1));
+        if let Some(hook) = HASH_HOOK.with(|h| h.borrow_mut().take()) {
+            hook(vm);
+        }
+        Ok(1)
+    }
+
+    static KEY: Type = Type {
+        name: "Key",
+        hash: Some(key_hash),
+        compare: Some(key_eq),
+        ..Type::BLANK
+    };
+
+    /// A `Key` (a tuple payload under a non-tuple type, so never pure).
+    fn key(n: i64) -> Value {
+        Obj::alloc(&KEY, Kind::Tuple(vec![Value::int(n)].into_boxed_slice()))
+    }
+
+    fn payload(v: &Value) -> Option<i64> {
+        if !std::ptr::eq(v.ty(), &KEY) {
+            return None;
+        }
+        v.as_tuple()?.first()?.as_small_int()
+    }
+
+    fn vm() -> Vm {
+        EQ_HOOK.with(|h| h.borrow_mut().take());
+        HASH_HOOK.with(|h| h.borrow_mut().take());
+        Vm::with_stdout(Options::default(), Box::new(Vec::new()))
+    }
+
+    fn on_next_eq(f: impl FnOnce(&mut Vm) + 'static) {
+        EQ_HOOK.with(|h| *h.borrow_mut() = Some(Box::new(f)));
+        EQ_LOG.with(|l| l.borrow_mut().clear());
+    }
+
+    fn eq_log() -> Vec<(i64, i64)> {
+        EQ_LOG.with(|l| l.borrow().clone())
+    }
+
+    /// A dict value with `Key(n): "n"` for each n, in order.
+    fn keyed(vm: &mut Vm, ns: &[i64]) -> Value {
+        let d = Value::dict(Dict::new());
+        for &n in ns {
+            set_item(vm, dict_of(&d), key(n), Value::string(n.to_string())).unwrap();
+        }
+        d
+    }
+
+    fn show(vm: &mut Vm, d: &Value) -> String {
+        repr(vm, d).unwrap()
+    }
+
+    fn get(vm: &mut Vm, d: &Value, k: &Value) -> Option<String> {
+        get_item(vm, dict_of(d), k).unwrap().map(|v| repr_of(vm, &v))
+    }
+
+    fn repr_of(vm: &mut Vm, v: &Value) -> String {
+        vm.repr(v).unwrap()
+    }
+
+    #[test]
+    fn lookup_restarts_when_eq_deletes_the_candidate() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        let d2 = d.clone();
+        on_next_eq(move |vm| {
+            remove_item(vm, dict_of(&d2), &key(1)).unwrap();
+        });
+        assert_eq!(get(&mut vm, &d, &key(2)).as_deref(), Some("'2'"));
+        // The hook's own removal compares once more: (1, 1). CPython: eq 1 2, eq 2 2.
+        assert_eq!(eq_log(), vec![(1, 1), (1, 2), (2, 2)]);
+        assert_eq!(dict_of(&d).borrow().len(), 1);
+    }
+
+    #[test]
+    fn lookup_continues_when_eq_inserts_without_a_resize() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        let d2 = d.clone();
+        on_next_eq(move |_| {
+            let old = dict_of(&d2).borrow_mut().insert_str(Value::str("new"), Value::int(1));
+            drop(old);
+        });
+        assert_eq!(get(&mut vm, &d, &key(2)).as_deref(), Some("'2'"));
+        assert_eq!(eq_log(), vec![(1, 2), (2, 2)], "no restart, as in CPython");
+    }
+
+    #[test]
+    fn lookup_restarts_when_eq_resizes() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        let d2 = d.clone();
+        on_next_eq(move |_| {
+            for i in 0..4 {
+                let old = dict_of(&d2)
+                    .borrow_mut()
+                    .insert_str(Value::string(format!("s{i}")), Value::int(i));
+                drop(old);
+            }
+        });
+        assert_eq!(get(&mut vm, &d, &key(2)).as_deref(), Some("'2'"));
+        assert_eq!(eq_log(), vec![(1, 2), (1, 2), (2, 2)], "restart after the rebuild");
+    }
+
+    #[test]
+    fn lookup_survives_eq_clearing_the_dict() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1]);
+        let d2 = d.clone();
+        on_next_eq(move |_| drop(dict_of(&d2).borrow_mut().clear()));
+        assert_eq!(get(&mut vm, &d, &key(2)), None);
+        assert_eq!(show(&mut vm, &d), "{}");
+    }
+
+    #[test]
+    fn store_after_eq_deleted_the_equal_key_appends() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        let d2 = d.clone();
+        on_next_eq(move |_| {
+            // Delete Key(2) by position: no further `==`.
+            let removed = dict_of(&d2).borrow_mut().take_at(1);
+            drop(removed);
+        });
+        setitem(&mut vm, &d, &key(2), Value::str("new")).unwrap();
+        // CPython: eq 1 2 only; Key(1) is unchanged so the probe goes on,
+        // finds Key(2)'s slot deleted, and appends.
+        assert_eq!(eq_log(), vec![(1, 2)]);
+        let b = dict_of(&d).borrow();
+        let got: Vec<(Option<i64>, String)> = b.iter().map(|(k, v)| (payload(k), format!("{v:?}"))).collect();
+        assert_eq!(got, [(Some(1), "'1'".to_string()), (Some(2), "'new'".to_string())]);
+    }
+
+    #[test]
+    fn setdefault_after_eq_cleared_inserts_into_the_live_dict() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1]);
+        let d2 = d.clone();
+        on_next_eq(move |_| drop(dict_of(&d2).borrow_mut().clear()));
+        let got = set_default(&mut vm, dict_of(&d), &key(2), Value::str("dflt")).unwrap();
+        assert_eq!(repr_of(&mut vm, &got), "'dflt'");
+        let b = dict_of(&d).borrow();
+        assert_eq!(b.len(), 1);
+        assert_eq!(b.iter().next().and_then(|(k, _)| payload(k)), Some(2));
+    }
+
+    #[test]
+    fn delete_while_eq_inserts_elsewhere() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        let d2 = d.clone();
+        on_next_eq(move |_| {
+            let old = dict_of(&d2).borrow_mut().insert_str(Value::str("x"), Value::int(1));
+            drop(old);
+        });
+        delitem(&mut vm, &d, &key(2)).unwrap();
+        assert_eq!(eq_log(), vec![(1, 2), (2, 2)]);
+        let b = dict_of(&d).borrow();
+        let keys: Vec<String> = b.iter().map(|(k, _)| format!("{k:?}")).collect();
+        assert_eq!(keys, ["<Key object>", "'x'"]);
+    }
+
+    #[test]
+    fn hash_runs_before_any_borrow() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1]);
+        let d2 = d.clone();
+        HASH_HOOK.with(|h| {
+            *h.borrow_mut() = Some(Box::new(move |vm: &mut Vm| {
+                set_item(vm, dict_of(&d2), Value::int(5), Value::int(5)).unwrap();
+            }))
+        });
+        setitem(&mut vm, &d, &key(3), Value::int(3)).unwrap();
+        assert_eq!(dict_of(&d).borrow().len(), 3);
+    }
+
+    #[test]
+    fn update_raises_when_the_source_grows_during_an_insert() {
+        let mut vm = vm();
+        let target = keyed(&mut vm, &[1]);
+        let source = keyed(&mut vm, &[1, 2]);
+        let s2 = source.clone();
+        on_next_eq(move |_| {
+            let old = dict_of(&s2).borrow_mut().insert_str(Value::str("z"), Value::int(9));
+            drop(old);
+        });
+        let err = update(&mut vm, &target, &source).unwrap_err();
+        assert!(err.is_instance(&types::RUNTIME_ERROR));
+        assert_eq!(repr_of(&mut vm, &err.args()[0]), "'dict mutated during update'");
+        // Key 1's value was replaced before the check, as in CPython.
+        let b = dict_of(&target).borrow();
+        assert_eq!(b.len(), 1);
+        assert_eq!(b.iter().next().map(|(_, v)| format!("{v:?}")).as_deref(), Some("'1'"));
+        assert_eq!(dict_of(&source).borrow().len(), 3);
+    }
+
+    #[test]
+    fn update_into_itself_and_ior_work_on_the_live_dict() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1, 2]);
+        update(&mut vm, &d, &d.clone()).unwrap();
+        assert_eq!(dict_of(&d).borrow().len(), 2);
+        // A write through another reference during the update is kept.
+        let target = keyed(&mut vm, &[1]);
+        let t2 = target.clone();
+        let source = keyed(&mut vm, &[1, 2]);
+        on_next_eq(move |_| {
+            let old = dict_of(&t2).borrow_mut().insert_str(Value::str("w"), Value::int(0));
+            drop(old);
+        });
+        vm.binary_op(&target, &source, BinOp::Or as u32 + 13).unwrap();
+        let keys: Vec<String> = dict_of(&target)
+            .borrow()
+            .iter()
+            .map(|(k, _)| format!("{k:?}"))
+            .collect();
+        assert_eq!(keys, ["<Key object>", "'w'", "<Key object>"]);
+    }
+
+    #[test]
+    fn equality_when_eq_clears_the_other_dict() {
+        let mut vm = vm();
+        let x = keyed(&mut vm, &[1, 2]);
+        let y = keyed(&mut vm, &[1, 2]);
+        let y2 = y.clone();
+        on_next_eq(move |_| drop(dict_of(&y2).borrow_mut().clear()));
+        let r = compare(&mut vm, &x, &y, CompareOp::Eq).unwrap().unwrap();
+        assert_eq!(r.as_bool(), Some(false));
+        // And when nothing interferes, stored hashes find every key.
+        let z = keyed(&mut vm, &[2, 1]);
+        let r = compare(&mut vm, &x, &z, CompareOp::Eq).unwrap().unwrap();
+        assert_eq!(r.as_bool(), Some(true));
+    }
+
+    #[test]
+    fn repr_walks_the_live_dict() {
+        let mut vm = vm();
+        let d = keyed(&mut vm, &[1]);
+        let old = dict_of(&d).borrow_mut().insert_str(Value::str("k"), d.clone());
+        drop(old);
+        let text = show(&mut vm, &d);
+        assert!(text.ends_with(", 'k': {...}}"), "{text}");
+        // Break the cycle so the test does not leak.
+        drop(dict_of(&d).borrow_mut().clear());
+    }
+
+    // ---- pure parts ----------------------------------------------------------------
+
+    #[test]
+    fn pure_equality_covers_builtin_keys_only() {
+        let big = int::normalize(num_bigint::BigInt::from(1u64 << 60));
+        let big2 = int::normalize(num_bigint::BigInt::from(1u64 << 60));
+        assert_eq!(pure_eq(&Value::int(1), &Value::float(1.0)), Some(true));
+        assert_eq!(pure_eq(&Value::TRUE, &Value::int(1)), Some(true));
+        assert_eq!(pure_eq(&big, &big2), Some(true));
+        assert_eq!(pure_eq(&big, &Value::float((1u64 << 60) as f64)), Some(true));
+        assert_eq!(pure_eq(&Value::str("a"), &Value::str("a")), Some(true));
+        assert_eq!(pure_eq(&Value::str("1"), &Value::int(1)), Some(false));
+        assert_eq!(pure_eq(&Value::NONE, &Value::int(0)), Some(false));
+        let t = |v: Vec<Value>| Value::tuple(v);
+        assert_eq!(
+            pure_eq(
+                &t(vec![Value::int(1), Value::str("x")]),
+                &t(vec![Value::float(1.0), Value::str("x")])
+            ),
+            Some(true)
+        );
+        assert_eq!(
+            pure_eq(&t(vec![Value::int(1)]), &t(vec![Value::int(1), Value::int(2)])),
+            Some(false)
+        );
+        assert_eq!(
+            pure_eq(&t(vec![Value::int(1), key(1)]), &t(vec![Value::int(1), key(1)])),
+            None
+        );
+        assert_eq!(
+            pure_eq(&t(vec![Value::int(2), key(1)]), &t(vec![Value::int(1), key(1)])),
+            Some(false)
+        );
+        assert_eq!(pure_eq(&key(1), &key(1)), None);
+        assert_eq!(pure_eq(&key(1), &Value::int(1)), None);
+    }
+
+    #[test]
+    fn table_matches_a_model_through_inserts_deletes_and_rebuilds() {
+        let mut vm = vm();
+        let d = Value::dict(Dict::new());
+        let cell = dict_of(&d);
+        let mut model: Vec<(i64, i64)> = Vec::new();
+        let mut x: u64 = 12345;
+        for step in 0..20_000i64 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let k = ((x >> 33) % 300) as i64;
+            if (x >> 20).is_multiple_of(3) {
+                let removed = remove_item(&mut vm, cell, &Value::int(k)).unwrap();
+                let at = model.iter().position(|&(mk, _)| mk == k);
+                assert_eq!(removed.is_some(), at.is_some());
+                if let Some(at) = at {
+                    model.remove(at);
+                }
+            } else {
+                set_item(&mut vm, cell, Value::int(k), Value::int(step)).unwrap();
+                match model.iter_mut().find(|(mk, _)| *mk == k) {
+                    Some(e) => e.1 = step,
+                    None => model.push((k, step)),
+                }
+            }
+            let b = cell.borrow();
+            assert_eq!(b.len(), model.len());
+            assert!(b.entries.len() <= usable_fraction(b.indices.len().max(MIN_SIZE)));
+        }
+        let b = cell.borrow();
+        let got: Vec<(i64, i64)> = b
+            .iter()
+            .map(|(k, v)| (k.as_small_int().unwrap(), v.as_small_int().unwrap()))
+            .collect();
+        assert_eq!(got, model);
+    }
+
+    #[test]
+    fn growth_follows_cpython_sizes() {
+        let mut d = Dict::new();
+        let mut sizes = Vec::new();
+        for i in 0..90 {
+            let _ = d.insert_str(Value::string(format!("k{i}")), Value::int(i));
+            if sizes.last() != Some(&d.indices.len()) {
+                sizes.push(d.indices.len());
+                assert_eq!(d.len(), [1, 6, 11, 22, 43, 86][sizes.len() - 1]);
+            }
+        }
+        assert_eq!(sizes, [8, 16, 32, 64, 128, 256]);
+        assert_eq!(Dict::with_capacity(11).indices.len(), 32);
+    }
+
+    // ---- iterators ----------------------------------------------------------------
+
+    fn next(it: &Value) -> Result<Option<i64>, String> {
+        let mut vm = vm();
+        match vm.next(it) {
+            Ok(v) => Ok(v.and_then(|v| v.as_small_int())),
+            Err(e) => Err(repr_of(&mut vm, &e.args()[0])),
+        }
+    }
+
+    fn int_dict(ns: &[i64]) -> Value {
+        let mut vm = vm();
+        let d = Value::dict(Dict::new());
+        for &n in ns {
+            set_item(&mut vm, dict_of(&d), Value::int(n), Value::int(n)).unwrap();
+        }
+        d
+    }
+
+    fn set(d: &Value, k: i64) {
+        set_item(&mut vm(), dict_of(d), Value::int(k), Value::int(k)).unwrap();
+    }
+
+    fn del(d: &Value, k: i64) {
+        remove_item(&mut vm(), dict_of(d), &Value::int(k)).unwrap().unwrap();
+    }
+
+    const CHANGED_SIZE: &str = "'dictionary changed size during iteration'";
+    const KEYS_CHANGED: &str = "'dictionary keys changed during iteration'";
+
+    #[test]
+    fn size_change_is_sticky() {
+        // CPython: raises again even after the size is restored.
+        let d = int_dict(&[1]);
+        let it = iter(&mut vm(), &d).unwrap();
+        assert_eq!(next(&it), Ok(Some(1)));
+        set(&d, 2);
+        assert_eq!(next(&it), Err(CHANGED_SIZE.into()));
+        del(&d, 2);
+        assert_eq!(next(&it), Err(CHANGED_SIZE.into()));
+    }
+
+    #[test]
+    fn size_restored_between_steps_is_not_noticed() {
+        let d = int_dict(&[0, 1]);
+        let it = iter(&mut vm(), &d).unwrap();
+        assert_eq!(next(&it), Ok(Some(0)));
+        set(&d, 5);
+        del(&d, 5);
+        assert_eq!(next(&it), Ok(Some(1)));
+        assert_eq!(next(&it), Ok(None));
+    }
+
+    #[test]
+    fn keys_changed_then_exhausted() {
+        let d = int_dict(&[1]);
+        let it = iter(&mut vm(), &d).unwrap();
+        assert_eq!(next(&it), Ok(Some(1)));
+        set(&d, 2);
+        del(&d, 1);
+        assert_eq!(next(&it), Err(KEYS_CHANGED.into()));
+        assert_eq!(next(&it), Ok(None));
+    }
+
+    #[test]
+    fn exhausted_iterator_ignores_later_growth() {
+        let d = int_dict(&[1]);
+        let it = iter(&mut vm(), &d).unwrap();
+        assert_eq!(next(&it), Ok(Some(1)));
+        assert_eq!(next(&it), Ok(None));
+        set(&d, 2);
+        assert_eq!(next(&it), Ok(None));
+        let rev = reversed(&d).unwrap();
+        assert_eq!(next(&rev), Ok(Some(2)));
+        set(&d, 3);
+        assert_eq!(next(&rev), Err(CHANGED_SIZE.into()));
     }
 }
