@@ -159,10 +159,23 @@ fn new_version() -> u64 {
     NEXT_VERSION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// The text of an exact `str` (not of a future subclass, whose `__eq__`
+/// may be Python code).
+#[inline(always)]
+fn exact_str(v: &Value) -> Option<&str> {
+    match v.as_obj() {
+        Some(Obj {
+            ty, kind: Kind::Str(s), ..
+        }) if std::ptr::eq(*ty, &types::STR) => Some(s.as_str()),
+        _ => None,
+    }
+}
+
 /// Key equality decided without running Python code, or `None` when it
 /// needs `vm.eq`. Only exact built-in types whose `==` is pure qualify
 /// (a future subclass's `__eq__` must go through the VM). Identity is
 /// checked by the caller.
+#[inline(never)]
 fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     pure_eq_depth(a, b, 0)
 }
@@ -207,14 +220,45 @@ fn pure_key(v: &Value) -> Option<PureKey<'_>> {
     }
 }
 
+// Int equalities written out here rather than calling `int::cmp_ints` and
+// `int::cmp_int_float`: a second caller makes LLVM stop inlining those into
+// the int comparison slot, which costs list sorting ~2% (perf gate).
+
+/// `a == b` for two ints (bools included).
+fn int_eq(a: &Value, b: &Value) -> bool {
+    match (int::as_i64(a), int::as_i64(b)) {
+        (Some(x), Some(y)) => x == y,
+        _ => matches!((a.as_bigint(), b.as_bigint()), (Some(x), Some(y)) if x == y),
+    }
+}
+
+/// `a == f` for an int and a float, exactly.
+fn int_float_eq(a: &Value, f: f64) -> bool {
+    if !f.is_finite() || f.fract() != 0.0 {
+        return false;
+    }
+    // Integral and below 2^63 in magnitude: the cast is exact.
+    if f.abs() < 9.223_372_036_854_775_808e18 {
+        if let Some(i) = int::as_i64(a) {
+            return i == f as i64;
+        }
+        return false;
+    }
+    use num_traits::FromPrimitive;
+    match (a.as_bigint(), num_bigint::BigInt::from_f64(f)) {
+        (Some(x), Some(y)) => *x == y,
+        _ => false,
+    }
+}
+
 fn pure_eq_depth(a: &Value, b: &Value, depth: u32) -> Option<bool> {
     use PureKey::*;
     let (x, y) = (pure_key(a)?, pure_key(b)?);
     Some(match (x, y) {
         (Str(s), Str(t)) => s == t,
-        (Int, Int) => int::cmp_ints(a, b).is_eq(),
-        (Int, Float(f)) => int::cmp_int_float(a, f).is_some_and(|o| o.is_eq()),
-        (Float(f), Int) => int::cmp_int_float(b, f).is_some_and(|o| o.is_eq()),
+        (Int, Int) => int_eq(a, b),
+        (Int, Float(f)) => int_float_eq(a, f),
+        (Float(f), Int) => int_float_eq(b, f),
         (Float(f), Float(g)) => f == g,
         (Tuple(s), Tuple(t)) => {
             if depth >= PURE_TUPLE_DEPTH {
@@ -378,6 +422,7 @@ impl Dict {
 
     /// Walks the probe sequence from `probe` until a hit, a miss, or a
     /// candidate that needs `vm.eq` (the probe is left just past it).
+    #[inline(always)]
     fn probe_step(&self, probe: &mut Probe, hash: i64, key: &Value) -> Step {
         let mask = self.indices.len().wrapping_sub(1);
         loop {
@@ -397,7 +442,12 @@ impl Dict {
             if e.key.is(key) {
                 return Step::Hit(ix as usize);
             }
-            match pure_eq(&e.key, key) {
+            // The common case inline: two exact strs.
+            let verdict = match (exact_str(&e.key), exact_str(key)) {
+                (Some(a), Some(b)) => Some(a == b),
+                _ => pure_eq(&e.key, key),
+            };
+            match verdict {
                 Some(true) => return Step::Hit(ix as usize),
                 Some(false) => {}
                 None => return Step::Ask(ix as usize, e.key.clone()),
@@ -533,57 +583,106 @@ impl Dict {
 /// with no borrow held and revalidating afterwards. The position is valid
 /// until the dict next changes.
 pub fn lookup(vm: &mut Vm, cell: &RefCell<Dict>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-    let mut probe = None;
+    find_then(vm, cell, hash, key, |_, pos| pos)
+}
+
+/// [`lookup`], then `on_hit` on the position under a shared borrow: for a
+/// pure key the same borrow as the probe.
+#[inline(always)]
+fn find_then<R>(
+    vm: &mut Vm,
+    cell: &RefCell<Dict>,
+    hash: i64,
+    key: &Value,
+    on_hit: impl FnOnce(&Dict, usize) -> R,
+) -> PyResult<Option<R>> {
+    let (ask, layout, probe) = {
+        let d = cell.borrow();
+        let Some(mut probe) = d.start_probe(hash) else {
+            return Ok(None);
+        };
+        match d.probe_step(&mut probe, hash, key) {
+            Step::Hit(pos) => return Ok(Some(on_hit(&d, pos))),
+            Step::Miss => return Ok(None),
+            Step::Ask(pos, stored) => ((pos, stored), d.layout, probe),
+        }
+    };
+    let found = lookup_calling_eq(vm, cell, hash, key, ask, layout, probe)?;
+    Ok(found.map(|pos| on_hit(&cell.borrow(), pos)))
+}
+
+/// `vm.hash(key)`, with exact str and small int keys hashed inline.
+#[inline(always)]
+fn hash_key(vm: &mut Vm, key: &Value) -> PyResult<i64> {
+    if let Some(i) = key.as_small_int() {
+        return Ok(int::hash_i64(i));
+    }
+    match key.as_obj() {
+        Some(Obj {
+            ty, kind: Kind::Str(s), ..
+        }) if std::ptr::eq(*ty, &types::STR) => Ok(s.hash()),
+        _ => vm.hash(key),
+    }
+}
+
+/// The rest of a lookup once a candidate needs `vm.eq`: call it with no
+/// borrow held, revalidate, then resume or restart the probe.
+#[cold]
+#[inline(never)]
+fn lookup_calling_eq(
+    vm: &mut Vm,
+    cell: &RefCell<Dict>,
+    hash: i64,
+    key: &Value,
+    (mut pos, mut stored): (usize, Value),
+    mut layout: u64,
+    mut probe: Probe,
+) -> PyResult<Option<usize>> {
     loop {
-        let (pos, stored, layout) = {
-            let d = cell.borrow();
-            let p = match &mut probe {
-                Some(p) => p,
-                None => match d.start_probe(hash) {
-                    Some(p) => probe.insert(p),
-                    None => return Ok(None),
-                },
-            };
-            match d.probe_step(p, hash, key) {
-                Step::Hit(pos) => return Ok(Some(pos)),
-                Step::Miss => return Ok(None),
-                Step::Ask(pos, stored) => (pos, stored, d.layout),
-            }
-        };
         let equal = vm.eq(&stored, key);
-        let unchanged = {
-            let d = cell.borrow();
-            d.layout == layout && d.entries.get(pos).is_some_and(|e| e.key.is(&stored))
+        let d = cell.borrow();
+        let unchanged = d.layout == layout && d.entries.get(pos).is_some_and(|e| e.key.is(&stored));
+        let step = match equal {
+            Err(e) => Err(e),
+            Ok(true) if unchanged => Ok(Step::Hit(pos)),
+            Ok(false) if unchanged => Ok(d.probe_step(&mut probe, hash, key)),
+            // The candidate is gone or the index was rebuilt: start over.
+            Ok(_) => Ok(match d.start_probe(hash) {
+                Some(p) => {
+                    probe = p;
+                    layout = d.layout;
+                    d.probe_step(&mut probe, hash, key)
+                }
+                None => Step::Miss,
+            }),
         };
-        // If unchanged, the dict still owns the key, so this drop frees nothing.
-        drop(stored);
-        if !equal? {
-            if !unchanged {
-                probe = None;
-            }
-            continue;
+        drop(d);
+        // Our clone may be the key's last reference now: drop it unborrowed.
+        let done = std::mem::replace(&mut stored, Value::NONE);
+        drop(done);
+        match step? {
+            Step::Hit(p) => return Ok(Some(p)),
+            Step::Miss => return Ok(None),
+            Step::Ask(p, s) => (pos, stored) = (p, s),
         }
-        if unchanged {
-            return Ok(Some(pos));
-        }
-        probe = None;
     }
 }
 
 /// `d[key]` if present.
 pub fn get_item(vm: &mut Vm, cell: &RefCell<Dict>, key: &Value) -> PyResult<Option<Value>> {
-    let hash = vm.hash(key)?;
-    let pos = lookup(vm, cell, hash, key)?;
-    Ok(pos.and_then(|p| cell.borrow().value_at(p).cloned()))
+    let hash = hash_key(vm, key)?;
+    let found = find_then(vm, cell, hash, key, |d, pos| d.value_at(pos).cloned())?;
+    Ok(found.flatten())
 }
 
 /// `d[key] = value`.
 pub fn set_item(vm: &mut Vm, cell: &RefCell<Dict>, key: Value, value: Value) -> PyResult<()> {
-    let hash = vm.hash(&key)?;
+    let hash = hash_key(vm, &key)?;
     set_item_hashed(vm, cell, hash, key, value)
 }
 
 /// `d[key] = value` with the key's hash known.
+#[inline]
 pub fn set_item_hashed(vm: &mut Vm, cell: &RefCell<Dict>, hash: i64, key: Value, value: Value) -> PyResult<()> {
     let pos = lookup(vm, cell, hash, &key)?;
     let old = {
@@ -602,7 +701,7 @@ pub fn set_item_hashed(vm: &mut Vm, cell: &RefCell<Dict>, hash: i64, key: Value,
 
 /// `d.setdefault(key, default)`: one lookup, then insert if absent.
 pub fn set_default(vm: &mut Vm, cell: &RefCell<Dict>, key: &Value, default: Value) -> PyResult<Value> {
-    let hash = vm.hash(key)?;
+    let hash = hash_key(vm, key)?;
     let pos = lookup(vm, cell, hash, key)?;
     let mut d = cell.borrow_mut();
     if let Some(v) = pos.and_then(|p| d.value_at(p)) {
@@ -615,7 +714,7 @@ pub fn set_default(vm: &mut Vm, cell: &RefCell<Dict>, key: &Value, default: Valu
 /// Removes `key`; returns the removed key and value, which the caller
 /// drops (no borrow is held by then).
 pub fn remove_item(vm: &mut Vm, cell: &RefCell<Dict>, key: &Value) -> PyResult<Option<(Value, Value)>> {
-    let hash = vm.hash(key)?;
+    let hash = hash_key(vm, key)?;
     let Some(pos) = lookup(vm, cell, hash, key)? else {
         return Ok(None);
     };
@@ -811,7 +910,7 @@ pub fn delitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<()> {
 }
 
 pub fn contains(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<bool> {
-    let hash = vm.hash(key)?;
+    let hash = hash_key(vm, key)?;
     Ok(lookup(vm, dict_of(v), hash, key)?.is_some())
 }
 
@@ -844,14 +943,17 @@ pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
 /// broken), and "keys changed" when it finds an entry after yielding as
 /// many as the dict had (a key deleted and another inserted); it does not
 /// raise for replaced values. Reversed iteration checks only the size.
+///
+/// Counts are `u32` (entry positions are, see `indices`) to keep
+/// `IterState` small.
 pub struct DictIter {
     dict: Value,
     /// Forward: the next position to look at. Reversed: one past it.
-    pos: usize,
-    /// `len()` at creation; `usize::MAX` once a size change was reported.
-    size: usize,
+    pos: u32,
+    /// `len()` at creation; `u32::MAX` once a size change was reported.
+    size: u32,
     /// Items a forward iterator may still yield.
-    remaining: usize,
+    remaining: u32,
     what: DictPart,
     reverse: bool,
 }
@@ -861,9 +963,9 @@ impl DictIter {
         let d = dict_of(dict).borrow();
         DictIter {
             dict: dict.clone(),
-            pos: if reverse { d.slots() } else { 0 },
-            size: d.len(),
-            remaining: d.len(),
+            pos: if reverse { d.slots() as u32 } else { 0 },
+            size: d.len() as u32,
+            remaining: d.len() as u32,
             what,
             reverse,
         }
@@ -883,17 +985,18 @@ impl DictIter {
     /// The next item. The flag is true when the iterator is finished for
     /// good: the caller then drops it (and its dict reference) after
     /// releasing its own borrow, as CPython clears `di_dict`.
+    #[inline(never)]
     pub fn advance(&mut self) -> (PyResult<Option<Value>>, bool) {
         let d = dict_of(&self.dict).borrow();
-        if d.len() != self.size {
-            self.size = usize::MAX;
+        if d.len() != self.size as usize {
+            self.size = u32::MAX;
             return (Err(runtime_error("dictionary changed size during iteration")), false);
         }
+        let pos = self.pos as usize;
         let found = if self.reverse {
-            let end = self.pos.min(d.slots());
-            (0..end).rev().find(|&p| d.entry_at(p).is_some())
+            (0..pos.min(d.slots())).rev().find(|&p| d.entry_at(p).is_some())
         } else {
-            (self.pos..d.slots()).find(|&p| d.entry_at(p).is_some())
+            (pos..d.slots()).find(|&p| d.entry_at(p).is_some())
         };
         let Some((p, (k, v))) = found.and_then(|p| d.entry_at(p).map(|kv| (p, kv))) else {
             return (Ok(None), true);
@@ -904,7 +1007,7 @@ impl DictIter {
             }
             self.remaining -= 1;
         }
-        self.pos = if self.reverse { p } else { p + 1 };
+        self.pos = if self.reverse { p as u32 } else { p as u32 + 1 };
         let item = match self.what {
             DictPart::Keys => k.clone(),
             DictPart::Values => v.clone(),
@@ -1305,6 +1408,16 @@ mod tests {
         assert_eq!(pure_eq(&Value::TRUE, &Value::int(1)), Some(true));
         assert_eq!(pure_eq(&big, &big2), Some(true));
         assert_eq!(pure_eq(&big, &Value::float((1u64 << 60) as f64)), Some(true));
+        let two_53_plus_1 = Value::int((1 << 53) + 1);
+        assert_eq!(pure_eq(&two_53_plus_1, &Value::float((1u64 << 53) as f64)), Some(false));
+        let two_64 = int::normalize(num_bigint::BigInt::from(1u128 << 64));
+        assert_eq!(pure_eq(&two_64, &Value::float(18446744073709551616.0)), Some(true));
+        assert_eq!(pure_eq(&Value::float(18446744073709551616.0), &big), Some(false));
+        assert_eq!(pure_eq(&Value::int(0), &Value::float(-0.0)), Some(true));
+        assert_eq!(pure_eq(&Value::int(1), &Value::float(1.5)), Some(false));
+        assert_eq!(pure_eq(&Value::int(1), &Value::float(f64::INFINITY)), Some(false));
+        assert_eq!(pure_eq(&Value::int(-5), &Value::int(-5)), Some(true));
+        assert_eq!(pure_eq(&big, &Value::int(1)), Some(false));
         assert_eq!(pure_eq(&Value::str("a"), &Value::str("a")), Some(true));
         assert_eq!(pure_eq(&Value::str("1"), &Value::int(1)), Some(false));
         assert_eq!(pure_eq(&Value::NONE, &Value::int(0)), Some(false));
