@@ -238,7 +238,7 @@ fn int_float_eq(a: &Value, f: f64) -> bool {
         return false;
     }
     // Integral and below 2^63 in magnitude: the cast is exact.
-    if f.abs() < 9.223_372_036_854_775_808e18 {
+    if f.abs() < 9_223_372_036_854_775_808.0 {
         if let Some(i) = int::as_i64(a) {
             return i == f as i64;
         }
