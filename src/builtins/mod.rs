@@ -72,7 +72,8 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("setattr", builtin_setattr),
     ];
     // Built before any Python code can see it: nothing is replaced.
-    let mut d = Dict::new();
+    // Sized up front, so building it leaves no freed tables behind.
+    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 1);
     for &(name, f) in functions {
         let _ = d.insert_str(Value::str(name), Value::builtin(name, f));
     }
