@@ -71,14 +71,16 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("hasattr", builtin_hasattr),
         ("setattr", builtin_setattr),
     ];
-    let mut d = Dict::new();
+    // Built before any Python code can see it: nothing is replaced.
+    // Sized up front, so building it leaves no freed tables behind.
+    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 1);
     for &(name, f) in functions {
-        d.insert_str(Value::str(name), Value::builtin(name, f));
+        let _ = d.insert_str(Value::str(name), Value::builtin(name, f));
     }
     for &ty in BUILTIN_TYPES.iter().chain(types::ALL_EXCEPTIONS) {
-        d.insert_str(Value::str(ty.name), Value::type_obj(ty));
+        let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
     }
-    d.insert_str(Value::str("__name__"), Value::str("builtins"));
+    let _ = d.insert_str(Value::str("__name__"), Value::str("builtins"));
     Value::dict(d)
 }
 
@@ -788,10 +790,8 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         t.to_vec()
     } else if let Some(s) = seq.as_str() {
         s.as_str().chars().map(|c| Value::string(c.to_string())).collect()
-    } else if let Some(d) = seq.as_dict() {
-        d.borrow().keys()
-    } else if matches!(seq.kind(), Some(Kind::DictView(_))) {
-        dict::view_items(seq)
+    } else if let Some(it) = dict::reversed(seq) {
+        return Ok(it);
     } else {
         return Err(type_error(format!("'{}' object is not reversible", seq.ty().name)));
     };

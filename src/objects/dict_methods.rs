@@ -1,9 +1,9 @@
 //! `dict` methods. Each receives `self` as `args[0]`.
 //!
-//! Lookups go through `Dict`'s own API (which hashes and compares keys);
-//! anything that iterates another object (`update`) gathers the new items
-//! first, so no borrow of the target is held while Python code runs and
-//! `d.update(d)` works.
+//! Everything that hashes or compares keys goes through the cell
+//! operations of `dict.rs` (`get_item`, `remove_item`, `update`, ...),
+//! which hold no borrow while Python code may run; values taken out of the
+//! dict are dropped only after its borrow ends.
 
 use super::dict::{self, DictPart};
 use super::exceptions::{key_error, type_error};
@@ -36,7 +36,7 @@ fn dict_get(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, d, rest) = self_dict(args, kwnames, "get")?;
     no_kwargs("dict.get", kwnames)?;
     clinic_arity("get", rest, 1, 2)?;
-    let found = d.borrow().get(vm, &rest[0])?;
+    let found = dict::get_item(vm, d, &rest[0])?;
     Ok(found.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::NONE)))
 }
 
@@ -62,9 +62,14 @@ fn dict_pop(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (_, d, rest) = self_dict(args, kwnames, "pop")?;
     no_kwargs("dict.pop", kwnames)?;
     clinic_arity("pop", rest, 1, 2)?;
-    let removed = d.borrow_mut().remove(vm, &rest[0])?;
+    // CPython answers for an empty dict before hashing: `{}.pop([], 1)` is 1.
+    let removed = if d.borrow().is_empty() {
+        None
+    } else {
+        dict::remove_item(vm, d, &rest[0])?
+    };
     match (removed, rest.get(1)) {
-        (Some(v), _) => Ok(v),
+        (Some((_key, v)), _) => Ok(v),
         (None, Some(default)) => Ok(default.clone()),
         (None, None) => Err(key_error(rest[0].clone())),
     }
@@ -84,45 +89,30 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
     let (_, d, rest) = self_dict(args, kwnames, "setdefault")?;
     no_kwargs("dict.setdefault", kwnames)?;
     clinic_arity("setdefault", rest, 1, 2)?;
-    let found = d.borrow().get(vm, &rest[0])?;
-    if let Some(v) = found {
-        return Ok(v);
-    }
     let default = rest.get(1).cloned().unwrap_or(Value::NONE);
-    d.borrow_mut().insert(vm, rest[0].clone(), default.clone())?;
-    Ok(default)
+    dict::set_default(vm, d, &rest[0], default)
 }
 
 /// `d.update([other], **kwargs)`: a mapping or an iterable of pairs, then
 /// the keyword arguments.
 fn dict_update(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, kwnames, "update")?;
+    let (me, d, rest) = self_dict(args, kwnames, "update")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
     clinic_arity("update", pos, 0, 1)?;
     if let Some(source) = pos.first() {
-        // Gather into a scratch dict (same order and last-value-wins rules)
-        // so no borrow of `d` is held while the source is iterated.
-        let mut gathered = Dict::new();
-        dict::update_from(vm, &mut gathered, source)?;
-        for (k, v) in gathered.items() {
-            d.borrow_mut().insert(vm, k, v)?;
-        }
+        dict::update(vm, me, source)?;
     }
     for (name, v) in kw {
-        d.borrow_mut().insert_str(Value::str(name), v.clone());
+        let old = d.borrow_mut().insert_str(Value::str(name), v.clone());
+        drop(old);
     }
     Ok(Value::NONE)
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (_, d, rest) = self_dict(args, kwnames, "copy")?;
+    let (me, _, rest) = self_dict(args, kwnames, "copy")?;
     no_args("dict.copy", rest, kwnames)?;
-    let items = d.borrow().items();
-    let mut copy = Dict::new();
-    for (k, v) in items {
-        copy.insert(vm, k, v)?;
-    }
-    Ok(Value::dict(copy))
+    dict::copy(vm, me)
 }
 
 fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

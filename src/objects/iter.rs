@@ -1,7 +1,6 @@
 //! Iterators (one object type, many states).
 
-use super::dict::DictPart;
-use super::exceptions::PyErr;
+use super::dict::DictIter;
 use super::range::{LongRangeIter, RangeIter};
 use super::types;
 use super::{Kind, PyResult, Value};
@@ -26,12 +25,7 @@ pub enum IterState {
         s: Value,
         byte_pos: usize,
     },
-    Dict {
-        dict: Value,
-        pos: usize,
-        size: usize,
-        what: DictPart,
-    },
+    Dict(DictIter),
     /// Iterates a snapshot (reversed(), sorted views...).
     Items {
         items: Vec<Value>,
@@ -60,15 +54,7 @@ impl IterState {
             IterState::List { .. } => &types::LIST_ITERATOR,
             IterState::Tuple { .. } => &types::TUPLE_ITERATOR,
             IterState::Str { .. } => &types::STR_ITERATOR,
-            IterState::Dict {
-                what: DictPart::Keys, ..
-            } => &types::DICT_KEY_ITERATOR,
-            IterState::Dict {
-                what: DictPart::Values, ..
-            } => &types::DICT_VALUE_ITERATOR,
-            IterState::Dict {
-                what: DictPart::Items, ..
-            } => &types::DICT_ITEM_ITERATOR,
+            IterState::Dict(it) => it.iter_type(),
             IterState::Items { .. } => &types::LIST_REVERSE_ITERATOR,
             IterState::Enumerate { .. } => &types::ENUMERATE,
             IterState::Zip { .. } => &types::ZIP,
@@ -121,27 +107,15 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                     Value::str(&text[start..*byte_pos])
                 }));
             }
-            IterState::Dict { dict, pos, size, what } => {
-                let d = dict.as_dict().expect("dict iterator over a dict").borrow();
-                if d.len() != *size {
-                    *size = usize::MAX; // stay broken, like CPython
-                    return Err(PyErr::new(
-                        &types::RUNTIME_ERROR,
-                        "dictionary changed size during iteration",
-                    ));
+            IterState::Dict(it) => {
+                let (item, finished) = it.advance();
+                if finished {
+                    // Let go of the dict only after this borrow ends.
+                    let spent = std::mem::replace(&mut *st, IterState::Exhausted);
+                    drop(st);
+                    drop(spent);
                 }
-                while *pos < d.slots() {
-                    let p = *pos;
-                    *pos += 1;
-                    if let Some((k, val)) = d.entry_at(p) {
-                        return Ok(Some(match what {
-                            DictPart::Keys => k.clone(),
-                            DictPart::Values => val.clone(),
-                            DictPart::Items => Value::tuple(vec![k.clone(), val.clone()]),
-                        }));
-                    }
-                }
-                return Ok(None);
+                return item;
             }
             IterState::Items { items, index } => {
                 let item = items.get(*index).cloned();

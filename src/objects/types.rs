@@ -446,6 +446,9 @@ iterator_types! {
     DICT_KEY_ITERATOR = "dict_keyiterator";
     DICT_VALUE_ITERATOR = "dict_valueiterator";
     DICT_ITEM_ITERATOR = "dict_itemiterator";
+    DICT_REVERSE_KEY_ITERATOR = "dict_reversekeyiterator";
+    DICT_REVERSE_VALUE_ITERATOR = "dict_reversevalueiterator";
+    DICT_REVERSE_ITEM_ITERATOR = "dict_reverseitemiterator";
     LIST_REVERSE_ITERATOR = "list_reverseiterator";
     ENUMERATE = "enumerate";
     ZIP = "zip";

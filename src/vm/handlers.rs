@@ -241,7 +241,8 @@ fn load_name_slow(frame: &Frame, name: &Value) -> PyResult<Value> {
 pub(super) unsafe fn store_name(st: &mut Exec, oparg: u32) -> Flow {
     let v = unsafe { st.pop() };
     let name = unsafe { st.name(oparg) }.clone();
-    dict_ref(&st.frame().locals).borrow_mut().insert_str(name, v);
+    let old = dict_ref(&st.frame().locals).borrow_mut().insert_str(name, v);
+    drop(old); // after the borrow: dropping may free objects
     Flow::Next
 }
 
@@ -253,7 +254,7 @@ pub(super) unsafe fn delete_name(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(never)]
 fn delete_from_namespace(vm: &mut Vm, ns: &Value, name: &Value) -> PyResult<()> {
-    let removed = dict_ref(ns).borrow_mut().remove(vm, name)?;
+    let removed = crate::objects::dict::remove_item(vm, dict_ref(ns), name)?;
     match removed {
         Some(_) => Ok(()),
         None => Err(name_error(name.as_str().map(|s| s.as_str()).unwrap_or("?"))),
@@ -320,7 +321,8 @@ fn lookup_global(frame: &Frame, index: usize) -> Option<Value> {
 pub(super) unsafe fn store_global(st: &mut Exec, oparg: u32) -> Flow {
     let v = unsafe { st.pop() };
     let name = unsafe { st.name(oparg) }.clone();
-    dict_ref(st.frame().globals()).borrow_mut().insert_str(name, v);
+    let old = dict_ref(st.frame().globals()).borrow_mut().insert_str(name, v);
+    drop(old); // after the borrow: dropping may free objects
     Flow::Next
 }
 
@@ -874,12 +876,7 @@ pub(super) unsafe fn build_map(st: &mut Exec, oparg: u32) -> Flow {
 #[inline(never)]
 unsafe fn dict_from_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<Value> {
     let items = unsafe { take_items(top, n) };
-    let mut d = Dict::new();
-    let mut it = items.into_iter();
-    while let (Some(k), Some(v)) = (it.next(), it.next()) {
-        d.insert(vm, k, v)?;
-    }
-    Ok(Value::dict(d))
+    crate::objects::dict::from_flat_pairs(vm, items)
 }
 
 #[inline(always)]

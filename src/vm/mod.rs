@@ -177,9 +177,10 @@ impl Vm {
 
     /// A fresh `__main__` globals dict.
     pub fn new_main_globals(&mut self) -> Value {
+        // Built before any Python code can see it: nothing is replaced.
         let mut d = Dict::new();
-        d.insert_str(Value::str("__name__"), Value::str("__main__"));
-        d.insert_str(Value::str("__builtins__"), self.interp.builtins.clone());
+        let _ = d.insert_str(Value::str("__name__"), Value::str("__main__"));
+        let _ = d.insert_str(Value::str("__builtins__"), self.interp.builtins.clone());
         Value::dict(d)
     }
 

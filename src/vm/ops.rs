@@ -222,14 +222,10 @@ impl Vm {
                     _ => {}
                 }
             }
-            if let Some(d) = a.as_dict() {
-                if op == BinOp::Or && b.as_dict().is_some() {
-                    let mut tmp = std::mem::take(&mut *d.borrow_mut());
-                    let r = crate::objects::dict::update_from(self, &mut tmp, b);
-                    *d.borrow_mut() = tmp;
-                    r?;
-                    return Ok(a.clone());
-                }
+            // `d |= x` updates the live dict from any mapping or iterable of pairs.
+            if a.as_dict().is_some() && op == BinOp::Or {
+                crate::objects::dict::update(self, a, b)?;
+                return Ok(a.clone());
             }
         }
         self.binop_named(a, b, op, inplace)
@@ -426,15 +422,16 @@ impl Vm {
             let d = m.dict.as_dict().expect("module dicts are dicts");
             if value.is_null() {
                 let key = Value::str(name);
-                return match d.borrow_mut().remove(self, &key)? {
-                    Some(_) => Ok(()),
+                return match crate::objects::dict::remove_item(self, d, &key)? {
+                    Some(_removed) => Ok(()),
                     None => Err(exceptions::attribute_error(format!(
                         "module '{}' has no attribute '{name}'",
                         m.name
                     ))),
                 };
             }
-            d.borrow_mut().insert_str(Value::str(name), value);
+            let old = d.borrow_mut().insert_str(Value::str(name), value);
+            drop(old);
             return Ok(());
         }
         if v.ty().find_method(name).is_some() {

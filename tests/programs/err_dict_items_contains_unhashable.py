@@ -1,0 +1,2 @@
+print((1, 1) in {1: 1}.items(), [1, 1] in {1: 1}.items(), (1,) in {1: 1}.items())
+print(([], 1) in {}.items())
