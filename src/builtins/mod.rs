@@ -784,9 +784,14 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     if let Some(r) = crate::objects::range::as_range(seq) {
         return Ok(crate::objects::range::reversed(r));
     }
-    let mut items = if let Some(l) = seq.as_list() {
-        l.borrow().clone()
-    } else if let Some(t) = seq.as_tuple() {
+    if let Some(l) = seq.as_list() {
+        let remaining = l.borrow().len();
+        return Ok(Value::iter(IterState::ListReverse {
+            list: seq.clone(),
+            remaining,
+        }));
+    }
+    let mut items = if let Some(t) = seq.as_tuple() {
         t.to_vec()
     } else if let Some(s) = seq.as_str() {
         s.as_str().chars().map(|c| Value::string(c.to_string())).collect()
@@ -814,18 +819,12 @@ fn builtin_enumerate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         Some(s) => return Err(not_an_integer(s)),
     };
     let inner = vm.iter(iterable)?;
-    if let Some(count) = start.as_small_int() {
-        return Ok(Value::iter(IterState::Enumerate { inner, count }));
-    }
-    // Counts beyond the inline range (the iterator state counts in i64):
-    // enumerate eagerly with arbitrary-precision counts.
-    let mut count = int::to_bigint(&start).unwrap_or_default();
-    let mut items = Vec::new();
-    while let Some(x) = vm.next(&inner)? {
-        items.push(Value::tuple(vec![Value::bigint(count.clone()), x]));
-        count += 1;
-    }
-    Ok(Value::iter(IterState::Items { items, index: 0 }))
+    // An exact int, as CPython's index conversion gives: `start=True` counts from 1.
+    let count = match int::as_i64(&start) {
+        Some(i) => Value::int(i),
+        None => int::normalize(int::to_bigint(&start).unwrap_or_default()),
+    };
+    Ok(Value::iter(IterState::Enumerate { inner, count }))
 }
 
 fn builtin_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -847,51 +846,10 @@ fn builtin_zip(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     for p in pos {
         inners.push(vm.iter(p)?);
     }
-    if inners.is_empty() {
-        return Ok(Value::iter(IterState::Exhausted));
-    }
-    if strict {
-        return zip_strict(vm, &inners);
-    }
-    Ok(Value::iter(IterState::Zip { inners }))
-}
-
-/// `zip(..., strict=True)`, evaluated eagerly (the iterator states have no
-/// strict variant): the same tuples, or CPython's ValueError on a length
-/// mismatch.
-fn zip_strict(vm: &mut Vm, inners: &[Value]) -> PyResult<Value> {
-    let mut items = Vec::new();
-    loop {
-        let mut row = Vec::with_capacity(inners.len());
-        for (i, it) in inners.iter().enumerate() {
-            match vm.next(it)? {
-                Some(x) => row.push(x),
-                None if i == 0 => {
-                    // The first ran out: every other must be exhausted too.
-                    for (j, other) in inners.iter().enumerate().skip(1) {
-                        if vm.next(other)?.is_some() {
-                            return Err(value_error(format!(
-                                "zip() argument {} is longer than argument{} 1{}",
-                                j + 1,
-                                if j == 1 { "" } else { "s" },
-                                if j == 1 { String::new() } else { format!("-{j}") }
-                            )));
-                        }
-                    }
-                    return Ok(Value::iter(IterState::Items { items, index: 0 }));
-                }
-                None => {
-                    return Err(value_error(format!(
-                        "zip() argument {} is shorter than argument{} 1{}",
-                        i + 1,
-                        if i == 1 { "" } else { "s" },
-                        if i == 1 { String::new() } else { format!("-{i}") }
-                    )))
-                }
-            }
-        }
-        items.push(Value::tuple(row));
-    }
+    Ok(Value::iter(IterState::Zip {
+        inners: Value::tuple(inners),
+        strict,
+    }))
 }
 
 fn builtin_map(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -905,29 +863,19 @@ fn builtin_map(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     }
     Ok(Value::iter(IterState::Map {
         func: args[0].clone(),
-        inners,
+        inners: Value::tuple(inners),
     }))
 }
 
-/// `filter(function, iterable)`, evaluated eagerly into a snapshot (the
-/// iterator states have no filter variant).
+/// `filter(function, iterable)`.
 fn builtin_filter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs("filter", kwnames)?;
     clinic_arity("filter", args, 2, 2)?;
-    let it = vm.iter(&args[1])?;
-    let mut items = Vec::new();
-    while let Some(x) = vm.next(&it)? {
-        let keep = if args[0].is_none() {
-            vm.truthy(&x)?
-        } else {
-            let r = vm.call(&args[0], std::slice::from_ref(&x), &[])?;
-            vm.truthy(&r)?
-        };
-        if keep {
-            items.push(x);
-        }
-    }
-    Ok(Value::iter(IterState::Items { items, index: 0 }))
+    let inner = vm.iter(&args[1])?;
+    Ok(Value::iter(IterState::Filter {
+        func: args[0].clone(),
+        inner,
+    }))
 }
 
 fn builtin_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -19,9 +19,15 @@ use num_bigint::Sign;
 /// CPython 3.11's limit on int → decimal string conversion (CVE-2020-10735).
 const INT_MAX_STR_DIGITS: usize = 4300;
 
-/// Widths and precisions above this raise MemoryError instead of trying to
+/// Precisions above this raise MemoryError instead of trying to
 /// build a gigabyte string (CPython would try, and usually fail the same way).
 const MAX_FIELD: usize = 1 << 30;
+
+/// A field width: the padded result takes at least `width` bytes, which
+/// the machine must be able to back (`MemoryError` otherwise, see `alloc`).
+fn check_width(width: Option<usize>) -> PyResult<()> {
+    super::alloc::check_bytes(width.unwrap_or(0))
+}
 
 fn check_field(n: Option<usize>) -> PyResult<()> {
     if n.is_some_and(|n| n > MAX_FIELD) {
@@ -456,7 +462,7 @@ pub fn parse_spec(spec: &str, type_name: &str, default_ty: Option<char>, default
             )))
         }
     }
-    check_field(out.width)?;
+    check_width(out.width)?;
     if let Some(sep) = out.grouping {
         let ok = match out.ty {
             None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
@@ -976,7 +982,7 @@ fn percent_spec(chars: &[char], pos: &mut usize, ctx: &mut PercentArgs) -> PyRes
     while matches!(chars.get(*pos), Some('h' | 'l' | 'L')) {
         *pos += 1;
     }
-    check_field(spec.width)?;
+    check_width(spec.width)?;
     Ok(spec)
 }
 

@@ -52,7 +52,7 @@ fn ssize_arg(v: &Value) -> PyResult<i64> {
     int::as_i64(v).ok_or_else(|| overflow_error("Python int too large to convert to C ssize_t"))
 }
 
-/// A `start`/`stop` bound of `index()`: clamped, resolved against `len`.
+/// A `start`/`stop` bound of `index()`: a negative one counts from `len`.
 fn search_bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize> {
     let Some(v) = v else {
         return Ok(default);
@@ -63,8 +63,10 @@ fn search_bound(v: Option<&Value>, len: usize, default: usize) -> PyResult<usize
     let n = len as i64;
     let negative = || int::to_bigint(v).is_some_and(|b| b.sign() == num_bigint::Sign::Minus);
     let i = int::as_i64(v).unwrap_or_else(|| if negative() { i64::MIN } else { i64::MAX });
-    let i = if i < 0 { (i.saturating_add(n)).max(0) } else { i.min(n) };
-    Ok(i as usize)
+    // Only negative bounds are resolved against the length: the list may
+    // grow while it is searched, and CPython searches up to `stop` then.
+    let i = if i < 0 { (i.saturating_add(n)).max(0) } else { i };
+    Ok(usize::try_from(i).unwrap_or(usize::MAX))
 }
 
 /// Finds `x` in `items()[start..stop]` by identity or `==`; `items` is
@@ -161,7 +163,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     clinic_arity("index", rest, 1, 3)?;
     let len = list.borrow().len();
     let start = search_bound(rest.get(1), len, 0)?;
-    let stop = search_bound(rest.get(2), len, len)?;
+    let stop = search_bound(rest.get(2), len, usize::MAX)?;
     let get = |i: usize| list.borrow().get(i).cloned();
     match find_item(vm, &get, &rest[0], start, stop)? {
         Some(i) => Ok(Value::int(i as i64)),
@@ -176,25 +178,52 @@ fn list_count(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
     Ok(Value::int(count_item(vm, &get, x)? as i64))
 }
 
-/// `list.sort(*, key=None, reverse=False)`. The list is empty while the sort
-/// runs (as in CPython); if a key function or comparison refills it, the
-/// sort reports "list modified during sort" and the sorted items win.
+/// The vector a list holds while it is being sorted: empty, with no
+/// allocation, at an address no other vector has (`Vec::new()` uses the
+/// alignment itself). Anything that stores an item into the list replaces
+/// the buffer, and so does emptying it anew, which CPython's marker
+/// (`allocated == -1`) also detects; operations that leave an empty list
+/// alone (`clear()`, `extend([])`, a nested `sort()`) keep it.
+fn sort_marker() -> Vec<Value> {
+    // SAFETY: a zero-capacity vector never reads, writes or frees through
+    // its pointer (growing it allocates afresh); the pointer only has to be
+    // non-null and aligned for `Value`, which the address is.
+    unsafe { Vec::from_raw_parts(std::ptr::without_provenance_mut(SORT_MARKER_ADDR), 0, 0) }
+}
+
+const SORT_MARKER_ADDR: usize = 2 * std::mem::align_of::<Value>();
+
+fn is_sort_marker(v: &Vec<Value>) -> bool {
+    v.capacity() == 0 && v.as_ptr().addr() == SORT_MARKER_ADDR
+}
+
+/// `list.sort(*, key=None, reverse=False)`. As in CPython, the list is
+/// empty and marked while key functions and comparisons run; afterwards it
+/// gets its items back (sorted, or as they were if the sort failed) and, if
+/// anything touched it meanwhile, the sort raises "list modified during
+/// sort" and what was put into the list is discarded.
 fn list_sort(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (list, rest) = self_list(args, kwnames, "sort")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
     let (key, reverse) = crate::builtins::sort_options(pos.len(), &kw)?;
-    let items = std::mem::take(&mut *list.borrow_mut());
-    let result = crate::builtins::sort_values(vm, &items, key, reverse);
-    let (restored, outcome) = match result {
-        Ok(sorted) => (sorted, Ok(Value::NONE)),
-        Err(e) => (items, Err(e)),
+    let mut items = std::mem::replace(&mut *list.borrow_mut(), sort_marker());
+    let outcome = match crate::builtins::sort_values(vm, &items, key, reverse) {
+        Ok(sorted) => {
+            // Into the same buffer, so that a nested sort of this (empty,
+            // marked) list hands the marker back unchanged.
+            items.clear();
+            items.extend(sorted);
+            Ok(Value::NONE)
+        }
+        Err(e) => Err(e),
     };
-    let intruders = std::mem::replace(&mut *list.borrow_mut(), restored);
-    if !intruders.is_empty() && outcome.is_ok() {
-        return Err(value_error("list modified during sort"));
+    let intruders = std::mem::replace(&mut *list.borrow_mut(), items);
+    let touched = !is_sort_marker(&intruders);
+    drop(intruders); // after the borrow: freeing them may reach the list
+    match outcome {
+        Ok(_) if touched => Err(value_error("list modified during sort")),
+        outcome => outcome,
     }
-    drop(intruders);
-    outcome
 }
 
 fn list_reverse(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
@@ -207,9 +236,7 @@ fn list_reverse(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 fn list_extend(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (list, rest) = self_list(args, kwnames, "extend")?;
     let x = one_arg("list.extend", rest, kwnames)?;
-    // Collected first: `x` may be the list itself, or run Python code.
-    let new_items = vm.collect(x)?;
-    list.borrow_mut().extend(new_items);
+    super::list::extend(vm, list, x)?;
     Ok(Value::NONE)
 }
 
@@ -223,8 +250,14 @@ fn list_copy(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 fn list_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (list, rest) = self_list(args, kwnames, "clear")?;
     no_args("list.clear", rest, kwnames)?;
-    let old = std::mem::take(&mut *list.borrow_mut());
-    drop(old);
+    let old = {
+        let mut items = list.borrow_mut();
+        if items.is_empty() {
+            return Ok(Value::NONE); // untouched, as CPython leaves it
+        }
+        std::mem::take(&mut *items)
+    };
+    drop(old); // after the borrow: freeing items may reach the list
     Ok(Value::NONE)
 }
 

@@ -6,6 +6,7 @@
 //! incref, dropping a `Value` is a decref, and an object is freed the moment
 //! its count reaches zero. Cycles leak until a collector lands (later issue).
 
+pub mod alloc;
 pub mod dict;
 mod dict_methods;
 pub mod exceptions;

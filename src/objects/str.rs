@@ -182,7 +182,7 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
     match op {
         BinOp::Add => match (a.as_str(), b.as_str()) {
             (Some(x), Some(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
+                let mut s = super::alloc::string_with_capacity(x.as_str().len() + y.as_str().len())?;
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 Ok(Some(Value::string(s)))
@@ -197,10 +197,17 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
             let Some((s, count)) = repeat_operands(a, b, Value::as_str)? else {
                 return Ok(None);
             };
-            if count.saturating_mul(s.as_str().len()) > isize::MAX as usize / 2 {
-                return Err(super::exceptions::PyErr::new(&super::types::MEMORY_ERROR, ""));
+            if count == 1 {
+                // CPython hands back the same object: `s * 1 is s`.
+                return Ok(Some(if a.as_str().is_some() { a.clone() } else { b.clone() }));
             }
-            Ok(Some(Value::string(s.as_str().repeat(count))))
+            // CPython counts code points first (OverflowError), then fails
+            // the allocation (MemoryError): UTF-8 bytes may overflow where
+            // code points do not.
+            if s.char_len().checked_mul(count).is_none_or(|n| n > isize::MAX as usize) {
+                return Err(super::exceptions::overflow_error("repeated string is too long"));
+            }
+            Ok(Some(Value::string(super::alloc::repeat_str(s.as_str(), count)?)))
         }
         BinOp::Mod if a.as_str().is_some() => {
             let fmt = a.as_str().map(|s| s.as_str().to_string()).unwrap_or_default();

@@ -457,12 +457,10 @@ fn str_arg<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
         .ok_or_else(|| type_error(format!("{what}must be str, not {}", v.ty().name)))
 }
 
-/// Guards results whose size the caller controls (`center(10**12)`).
+/// Guards results whose size the caller controls (`center(10**12)`):
+/// `MemoryError` for sizes the machine can never back (see `alloc`).
 fn check_size(n: usize) -> PyResult<()> {
-    if n > (1 << 30) {
-        return Err(PyErr::new(&super::types::MEMORY_ERROR, ""));
-    }
-    Ok(())
+    super::alloc::check_bytes(n)
 }
 
 // ---- methods ---------------------------------------------------------------------------------
@@ -524,7 +522,8 @@ fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
         }
         Err(e) => return Err(e),
     };
-    let mut out = String::new();
+    // As CPython: check every item and size the result, then allocate once.
+    let mut total: usize = 0;
     for (i, item) in items.iter().enumerate() {
         let Some(text) = item.as_str() else {
             return Err(type_error(format!(
@@ -532,10 +531,18 @@ fn str_join(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
                 item.ty().name
             )));
         };
+        let piece = text.as_str().len() + if i > 0 { sep.len() } else { 0 };
+        total = total
+            .checked_add(piece)
+            .filter(|&t| t <= isize::MAX as usize)
+            .ok_or_else(|| overflow_error("join() result is too long for a Python string"))?;
+    }
+    let mut out = super::alloc::string_with_capacity(total)?;
+    for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);
         }
-        out.push_str(text.as_str());
+        out.push_str(item.as_str().map(|t| t.as_str()).unwrap_or(""));
     }
     Ok(Value::string(out))
 }
@@ -733,7 +740,7 @@ fn justify(args: &[Value], kwnames: &[Value], name: &str) -> PyResult<Value> {
         "rjust" => (marg, 0),
         _ => center_split(marg, width),
     };
-    let mut out = String::with_capacity(s.len() + marg * fill.len_utf8());
+    let mut out = super::alloc::string_with_capacity(s.len() + marg * fill.len_utf8())?;
     out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
     out.extend(std::iter::repeat_n(fill, right));

@@ -453,6 +453,7 @@ iterator_types! {
     ENUMERATE = "enumerate";
     ZIP = "zip";
     MAP = "map";
+    FILTER = "filter";
 }
 
 pub static FUNCTION: Type = Type {

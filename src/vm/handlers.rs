@@ -1010,14 +1010,17 @@ fn range_next(iter: &Value) -> Option<Option<Value>> {
 }
 
 /// The next item of any iterator; NULL when exhausted (one-register result).
+/// A list iterator's next item is read inline; its exhaustion (which
+/// drops the list) and every other state go through `Vm::next`.
 #[inline(never)]
 fn iter_next(vm: &mut Vm, iter: &Value) -> PyResult<Value> {
     if let Some(Kind::Iter(cell)) = iter.kind() {
         if let Ok(mut state) = cell.try_borrow_mut() {
             if let IterState::List { list, index } = &mut *state {
-                let item = list.as_list().and_then(|l| l.borrow().get(*index).cloned());
-                *index += 1;
-                return Ok(item.unwrap_or(Value::NULL));
+                if let Some(item) = list.as_list().and_then(|l| l.borrow().get(*index).cloned()) {
+                    *index += 1;
+                    return Ok(item);
+                }
             }
         }
     }

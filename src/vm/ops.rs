@@ -204,19 +204,12 @@ impl Vm {
             if let Some(list) = a.as_list() {
                 match op {
                     BinOp::Add => {
-                        let items = self.collect(b)?;
-                        list.borrow_mut().extend(items);
+                        crate::objects::list::extend(self, list, b)?;
                         return Ok(a.clone());
                     }
                     BinOp::Mul if b.is_int() => {
                         let n = crate::objects::str::repeat_count(b)?;
-                        let mut l = list.borrow_mut();
-                        let once = l.clone();
-                        l.clear();
-                        for _ in 0..n {
-                            l.extend(once.iter().cloned());
-                        }
-                        drop(l);
+                        crate::objects::list::inplace_repeat(list, n)?;
                         return Ok(a.clone());
                     }
                     _ => {}
@@ -370,7 +363,12 @@ impl Vm {
             return Ok(l.borrow().clone());
         }
         let it = self.iter(v)?;
-        let mut out = Vec::new();
+        // A sized iterable's length reserves the room up front, as CPython's
+        // length hint does: `list(range(2**40))` is a MemoryError at once.
+        let mut out = match v.ty().slot(|t| t.len) {
+            Some(len) => crate::objects::alloc::vec_with_capacity(len(self, v)?)?,
+            None => Vec::new(),
+        };
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }

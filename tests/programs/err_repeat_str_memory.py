@@ -1,0 +1,2 @@
+print("before")
+x = "a" * 2**61
