@@ -6,22 +6,37 @@
 use pyvm::objects::{PyStr, Value};
 use pyvm::vm::{Options, Strategy, Vm};
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 struct Counting;
 static ALLOCATIONS: AtomicU64 = AtomicU64::new(0);
 
+thread_local! {
+    // Only the measuring thread counts: the test harness's main thread may
+    // still be allocating (printing the test name) while a measurement runs.
+    // Const-initialised and without a destructor, so the allocator may read
+    // it at any time.
+    static MEASURING: Cell<bool> = const { Cell::new(false) };
+}
+
+fn count_allocation() {
+    if MEASURING.with(Cell::get) {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
 // SAFETY: forwards to the system allocator, only counting calls.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count_allocation();
         unsafe { System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) }
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        count_allocation();
         unsafe { System.realloc(ptr, layout, new_size) }
     }
 }
@@ -66,9 +81,11 @@ fn allocations_during(vm: &mut Vm, globals: &Value, name: &str, n: i64) -> u64 {
         .cloned()
         .unwrap();
     let arg = [Value::int(n)];
+    MEASURING.with(|m| m.set(true));
     let before = ALLOCATIONS.load(Ordering::Relaxed);
     let result = vm.call(&func, &arg, &[]);
     let after = ALLOCATIONS.load(Ordering::Relaxed);
+    MEASURING.with(|m| m.set(false));
     result.expect("call succeeds");
     after - before
 }
