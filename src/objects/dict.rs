@@ -862,7 +862,13 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
     if !matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(None);
     }
-    let x = dict_of(a);
+    let equal = vm.recursion_guarded(" in comparison", |vm| dicts_equal(vm, dict_of(a), y))?;
+    Ok(Some(Value::bool(equal == (op == CompareOp::Eq))))
+}
+
+/// Whether two dicts hold equal values under equal keys (walked as
+/// `PyDict_Next` does: by position, the length re-read each step).
+fn dicts_equal(vm: &mut Vm, x: &RefCell<Dict>, y: &RefCell<Dict>) -> PyResult<bool> {
     let mut equal = x.borrow().len() == y.borrow().len();
     let mut pos = 0;
     while equal {
@@ -876,7 +882,7 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
             None => false,
         };
     }
-    Ok(Some(Value::bool(equal == (op == CompareOp::Eq))))
+    Ok(equal)
 }
 
 /// `d1 | d2` (3.9+): a copy of `d1` updated from `d2`.

@@ -206,16 +206,30 @@ fn tuple_items_compare(vm: &mut Vm, a: &[Value], b: &[Value], op: CompareOp) -> 
     if a.len() != b.len() && matches!(op, CompareOp::Eq | CompareOp::Ne) {
         return Ok(Value::bool(op == CompareOp::Ne));
     }
-    for (x, y) in a.iter().zip(b) {
-        if !vm.eq(x, y)? {
-            return match op {
-                CompareOp::Eq => Ok(Value::FALSE),
-                CompareOp::Ne => Ok(Value::TRUE),
-                _ => vm.compare(x, y, op),
-            };
+    // Only a pair of heap objects can recurse, so the recursion count (see
+    // `Vm::compare`) starts at the first such pair: sort keys such as
+    // `(v % 1000, -v)` compare inline ints and never pay for it.
+    let mut guarded = false;
+    let result = (|| {
+        for (x, y) in a.iter().zip(b) {
+            if !guarded && x.is_obj() && y.is_obj() {
+                vm.enter_recursive_call(COMPARISON)?;
+                guarded = true;
+            }
+            if !vm.eq(x, y)? {
+                return match op {
+                    CompareOp::Eq => Ok(Value::FALSE),
+                    CompareOp::Ne => Ok(Value::TRUE),
+                    _ => vm.compare(x, y, op),
+                };
+            }
         }
+        Ok(Value::bool(op.test(a.len().cmp(&b.len()))))
+    })();
+    if guarded {
+        vm.leave_recursive_call();
     }
-    Ok(Value::bool(op.test(a.len().cmp(&b.len()))))
+    result
 }
 
 fn seq_contains(vm: &mut Vm, items: Items, x: &Value) -> PyResult<bool> {
@@ -285,8 +299,13 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
     let Some(other) = b.as_list() else {
         return Ok(None);
     };
-    list_items_compare(vm, Items::List(list_cell(a)), Items::List(other), op).map(Some)
+    let (x, y) = (Items::List(list_cell(a)), Items::List(other));
+    vm.recursion_guarded(COMPARISON, |vm| list_items_compare(vm, x, y, op))
+        .map(Some)
 }
+
+/// The recursion-limit context of container comparisons (see `Vm::compare`).
+const COMPARISON: &str = " in comparison";
 
 pub fn binop(_vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
     match op {
@@ -378,17 +397,21 @@ fn slice_source(vm: &mut Vm, value: &Value, not_iterable: &str) -> PyResult<Vec<
 fn assign_slice(vm: &mut Vm, list: &RefCell<Vec<Value>>, s: &[Value; 3], value: &Value) -> PyResult<()> {
     let (start, stop, step, count) = slice_indices(vm, s, list.borrow().len())?;
     if step == 1 {
-        let new_items = slice_source(vm, value, "can only assign an iterable")?;
+        let mut new_items = slice_source(vm, value, "can only assign an iterable")?;
         let old: Vec<Value> = {
             let mut items = list.borrow_mut();
             let len = items.len();
             let lo = usize::try_from(start).unwrap_or(0).min(len);
             let hi = usize::try_from(stop).unwrap_or(0).clamp(lo, len);
-            if lo == hi && new_items.is_empty() {
-                return Ok(());
+            if hi - lo == new_items.len() {
+                // Same size (`p[:k] = p[k-1::-1]`): swap in place; the old
+                // items leave in `new_items`'s buffer, with no allocation.
+                items[lo..hi].swap_with_slice(&mut new_items);
+                new_items
+            } else {
+                alloc::reserve(&mut items, new_items.len().saturating_sub(hi - lo))?;
+                items.splice(lo..hi, new_items).collect()
             }
-            alloc::reserve(&mut items, new_items.len().saturating_sub(hi - lo))?;
-            items.splice(lo..hi, new_items).collect()
         };
         drop(old); // after the borrow: freeing items may reach the list
         return Ok(());

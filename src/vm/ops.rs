@@ -113,20 +113,18 @@ impl Vm {
     /// Counts as one level of recursion (CPython's `PyObject_RichCompare`):
     /// comparing self-referential containers ends in RecursionError.
     #[inline(never)]
+    /// `a op b`. The recursion this can start (containers comparing their
+    /// items) is counted by the container slots (`list::compare`,
+    /// `list::tuple_compare`, `dict::compare`) against the recursion limit,
+    /// " in comparison", as CPython 3.11 counts every rich comparison; leaf
+    /// comparisons (ints, floats, strs) cannot recurse and pay nothing.
     pub fn compare(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
-        // Only a comparison of two heap objects can recurse (containers
-        // compare their items; a container against an inline value gives
-        // NotImplemented at once): inline ints and floats, such as the
-        // items of a tuple being sorted, skip the count.
-        let counted = a.is_obj() && b.is_obj();
-        if counted {
-            self.enter_recursive_call(" in comparison")?;
+        // Inline ints (sort keys, tuple items) skip the slot lookup.
+        if Value::both_small_ints(a, b) {
+            let ord = a.small_int_unchecked().cmp(&b.small_int_unchecked());
+            return Ok(Value::bool(op.test(ord)));
         }
-        let result = self.compare_slots(a, b, op);
-        if counted {
-            self.leave_recursive_call();
-        }
-        result
+        self.compare_slots(a, b, op)
     }
 
     #[inline(always)]
