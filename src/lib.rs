@@ -10,6 +10,8 @@
 //! 4. [`objects`] and [`builtins`]: values, types and the builtins module.
 //! 5. [`run`]: the embedding API the CLI and benchmarks use.
 
+#[cfg(feature = "mimalloc")]
+pub mod allocator;
 pub mod builtins;
 pub mod compiler;
 pub mod isa;

@@ -3,7 +3,7 @@
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pyvm::allocator::Mimalloc = pyvm::allocator::Mimalloc;
 
 use pyvm::vm::{Options, Strategy, Vm};
 use std::process::ExitCode;

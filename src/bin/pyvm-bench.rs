@@ -8,7 +8,7 @@
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pyvm::allocator::Mimalloc = pyvm::allocator::Mimalloc;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
