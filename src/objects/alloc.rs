@@ -84,38 +84,49 @@ pub fn check_bytes(bytes: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// Grows `v` to hold `additional` more elements, exactly (steps 1-3).
-pub fn reserve_exact<T>(v: &mut Vec<T>, additional: usize) -> PyResult<()> {
-    if v.capacity() - v.len() >= additional {
-        return Ok(()); // touches nothing: a list being sorted keeps its marker
+/// The byte size `v` must grow to for `additional` more elements (steps 1
+/// and 2 of the contract when it is above [`SMALL`]); `None` when it
+/// already has room, so a caller touches nothing (a list being sorted keeps
+/// its marker).
+fn growth_bytes<T>(v: &[T], capacity: usize, additional: usize) -> PyResult<Option<usize>> {
+    if capacity - v.len() >= additional {
+        return Ok(None);
     }
     let total = v.len().checked_add(additional).ok_or_else(memory_error)?;
     let bytes = bytes_for(total, std::mem::size_of::<T>())?;
-    if bytes <= SMALL {
-        v.reserve_exact(additional);
-        return Ok(());
+    if bytes > SMALL {
+        check_bytes(bytes)?;
     }
-    check_bytes(bytes)?;
-    v.try_reserve_exact(additional).map_err(|_| memory_error())
+    Ok(Some(bytes))
+}
+
+/// Grows `v` to hold `additional` more elements, exactly (steps 1-3).
+pub fn reserve_exact<T>(v: &mut Vec<T>, additional: usize) -> PyResult<()> {
+    match growth_bytes(v, v.capacity(), additional)? {
+        None => Ok(()),
+        Some(bytes) if bytes <= SMALL => {
+            v.reserve_exact(additional);
+            Ok(())
+        }
+        Some(_) => v.try_reserve_exact(additional).map_err(|_| memory_error()),
+    }
 }
 
 /// Grows `v` to hold `additional` more elements, over-allocating as `push`
 /// does so that repeated extension stays amortised O(1) (`l += [x]` in a
 /// loop); falls back to the exact size if the larger request is refused.
 pub fn reserve<T>(v: &mut Vec<T>, additional: usize) -> PyResult<()> {
-    if v.capacity() - v.len() >= additional {
-        return Ok(());
+    match growth_bytes(v, v.capacity(), additional)? {
+        None => Ok(()),
+        Some(bytes) if bytes <= SMALL => {
+            v.reserve(additional);
+            Ok(())
+        }
+        Some(_) => v
+            .try_reserve(additional)
+            .or_else(|_| v.try_reserve_exact(additional))
+            .map_err(|_| memory_error()),
     }
-    let total = v.len().checked_add(additional).ok_or_else(memory_error)?;
-    let bytes = bytes_for(total, std::mem::size_of::<T>())?;
-    if bytes <= SMALL {
-        v.reserve(additional);
-        return Ok(());
-    }
-    check_bytes(bytes)?;
-    v.try_reserve(additional)
-        .or_else(|_| v.try_reserve_exact(additional))
-        .map_err(|_| memory_error())
 }
 
 /// An empty vector with room for exactly `count` elements.
