@@ -16,6 +16,7 @@ pub mod builtins;
 pub mod compiler;
 pub mod isa;
 pub mod objects;
+pub mod repl;
 pub mod run;
 pub mod vm;
 

@@ -1,137 +1,258 @@
-//! The `pyvm` command: `pyvm [OPTIONS] FILE [ARGS]`, `pyvm -c CODE`,
-//! `pyvm -m dis FILE`.
+//! The `pyvm` command, with python3's command line: `pyvm [OPTIONS] FILE
+//! [ARGS]`, `pyvm -c CODE`, `pyvm -` or a pipe (the program from standard
+//! input), `pyvm` on a terminal (the REPL), `-i` (the REPL after the
+//! program), and `pyvm -m dis FILE`.
 
 #[cfg(feature = "mimalloc")]
 #[global_allocator]
 static GLOBAL: pyvm::allocator::Mimalloc = pyvm::allocator::Mimalloc;
 
-use pyvm::vm::{Options, Strategy, Vm};
+use pyvm::vm::{interrupt, Options, Strategy, Vm};
+use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pyvm [OPTIONS] FILE [ARGS...]
-       pyvm [OPTIONS] -c CODE [ARGS...]
-       pyvm [OPTIONS] -m dis FILE
+const USAGE: &str = "usage: pyvm [option] ... [-c cmd | -m dis file | file | -] [arg] ...
 
-Runs a Python 3 program on pyvm, a CPython-style virtual machine.
+Runs a Python 3 program on pyvm, a CPython-style virtual machine. With no
+program, reads it from standard input, or opens the REPL on a terminal.
 
-Options:
+pyvm options:
   --dispatch STRATEGY      switch | table | threaded (default: threaded)
   --no-superinstructions   do not fuse instruction pairs
   --no-predict             disable PREDICT successor checks
   --stats[=json]           print execution statistics to stderr at exit
-  -c CODE                  run CODE as the program
-  -m dis FILE              disassemble FILE (like python3 -m dis)
-  --version                print the version and exit
-  -h, --help               print this help and exit
+
+Options and arguments (as python3's):
+  -c cmd   program passed in as string (terminates option list)
+  -m dis   disassemble a file, like python3 -m dis (terminates option list)
+  -i       inspect interactively after running the program; also forces
+           the REPL even if stdin does not appear to be a terminal
+  -q       don't print the version banner on interactive startup
+  -u       unbuffered stdout and stderr
+  -E, -I   ignore PYTHON* environment variables (PYTHONUNBUFFERED,
+           PYTHONINSPECT)
+  -B -b -d -O -OO -R -s -S -v -x, -W arg, -X opt
+           accepted for compatibility; they change nothing in pyvm
+  -V, --version  print the version and exit
+  -h, --help     print this help and exit
+  file     program read from script file
+  -        program read from stdin (default; interactive mode if a tty)
+  arg ...  arguments passed to program in sys.argv[1:]
 ";
 
+/// The three lines python3 prints for a bad command line.
+fn short_usage(problem: &str) -> String {
+    format!(
+        "{problem}\nusage: pyvm [option] ... [-c cmd | -m mod | file | -] [arg] ...\nTry `pyvm -h' for more information."
+    )
+}
+
 /// What to run, after option parsing.
+#[derive(Debug, PartialEq)]
 enum Target {
     File(String),
     Code(String),
     Dis(String),
+    /// The program is standard input (`-`, or no program and no terminal).
+    Stdin,
+    /// No program: the REPL.
+    Repl,
 }
 
+#[derive(Debug)]
 struct Cli {
     options: Options,
     stats_json: bool,
     target: Target,
     /// `sys.argv`.
     argv: Vec<String>,
+    /// `-i`: the REPL after the program.
+    inspect: bool,
+    /// `-q`: no banner.
+    quiet: bool,
+    /// `-u`.
+    unbuffered: bool,
 }
 
-fn parse_args(args: Vec<String>) -> Result<Option<Cli>, String> {
+/// What the command line asks for.
+enum Action {
+    Run(Box<Cli>),
+    /// Print this to stdout and exit 0 (`--help`, `--version`).
+    Print(String),
+}
+
+fn version() -> String {
+    format!("pyvm {} (Python 3.11 compatible)\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// Parses python3's command line (plus pyvm's long options). `stdin_is_tty`
+/// picks between the REPL and a program from standard input when none is given.
+fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
     let mut options = Options::default();
     let mut stats_json = false;
-    let mut it = args.into_iter();
+    let (mut inspect, mut quiet, mut unbuffered, mut ignore_env) = (false, false, false, false);
+    let mut it = args.into_iter().peekable();
+    let mut target = None;
+    let mut rest: Vec<String> = Vec::new();
     while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "-h" | "--help" => {
-                print!("{USAGE}");
-                return Ok(None);
+        if arg == "-" {
+            target = Some((Target::Stdin, "-".to_string()));
+            break;
+        }
+        if arg == "--" {
+            if let Some(file) = it.next() {
+                target = Some((Target::File(file.clone()), file));
             }
-            "--version" => {
-                println!("pyvm {} (Python 3.11 compatible)", env!("CARGO_PKG_VERSION"));
-                return Ok(None);
-            }
-            "--dispatch" => {
-                let v = it
-                    .next()
-                    .ok_or("--dispatch needs a strategy: switch, table or threaded")?;
-                options.strategy = v.parse::<Strategy>()?;
-            }
-            s if s.starts_with("--dispatch=") => {
-                options.strategy = s["--dispatch=".len()..].parse::<Strategy>()?;
-            }
-            "--no-superinstructions" => options.superinstructions = false,
-            "--no-predict" => options.predict = false,
-            "--stats" | "--stats=text" => options.stats = true,
-            "--stats=json" => {
-                options.stats = true;
-                stats_json = true;
-            }
-            "-c" => {
-                let code = it.next().ok_or("Argument expected for the -c option")?;
-                let mut argv = vec!["-c".to_string()];
-                argv.extend(it);
-                return Ok(Some(Cli {
-                    options,
-                    stats_json,
-                    target: Target::Code(code),
-                    argv,
-                }));
-            }
-            "-m" => {
-                let module = it.next().ok_or("Argument expected for the -m option")?;
-                if module != "dis" {
-                    return Err(format!("No module named {module} (pyvm supports only -m dis)"));
+            break;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            let (name, value) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (long, None),
+            };
+            match (name, value.as_deref()) {
+                ("help", None) => return Ok(Action::Print(USAGE.to_string())),
+                ("version", None) => return Ok(Action::Print(version())),
+                ("dispatch", v) => {
+                    let v = match v {
+                        Some(v) => v.to_string(),
+                        None => it
+                            .next()
+                            .ok_or("pyvm: --dispatch needs a strategy: switch, table or threaded")?,
+                    };
+                    options.strategy = v.parse::<Strategy>().map_err(|e| format!("pyvm: {e}"))?;
                 }
-                let file = it.next().ok_or("usage: pyvm -m dis FILE")?;
-                return Ok(Some(Cli {
-                    options,
-                    stats_json,
-                    target: Target::Dis(file.clone()),
-                    argv: vec![file],
-                }));
+                ("no-superinstructions", None) => options.superinstructions = false,
+                ("no-predict", None) => options.predict = false,
+                ("stats", None | Some("text")) => options.stats = true,
+                ("stats", Some("json")) => {
+                    options.stats = true;
+                    stats_json = true;
+                }
+                _ => return Err(short_usage(&format!("unknown option {arg}"))),
             }
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("unknown option {s}\n{USAGE}")),
-            _ => {
-                let mut argv = vec![arg.clone()];
-                argv.extend(it);
-                return Ok(Some(Cli {
-                    options,
-                    stats_json,
-                    target: Target::File(arg),
-                    argv,
-                }));
+            continue;
+        }
+        let Some(flags) = arg.strip_prefix('-') else {
+            target = Some((Target::File(arg.clone()), arg));
+            break;
+        };
+        // Short options, combinable as python3 allows (`-qi`, `-ic CODE`,
+        // `-cCODE`): an option that takes an argument takes the rest of
+        // this word, or else the next one.
+        for (i, flag) in flags.char_indices() {
+            let mut argument = || -> Result<String, String> {
+                let attached = &flags[i + flag.len_utf8()..];
+                if !attached.is_empty() {
+                    return Ok(attached.to_string());
+                }
+                it.next()
+                    .ok_or_else(|| short_usage(&format!("Argument expected for the -{flag} option")))
+            };
+            match flag {
+                'c' => {
+                    let code = argument()?;
+                    target = Some((Target::Code(code), "-c".to_string()));
+                    break;
+                }
+                'm' => {
+                    let module = argument()?;
+                    if module != "dis" {
+                        return Err(format!("pyvm: No module named {module} (pyvm supports only -m dis)"));
+                    }
+                    let file = it.next().ok_or("pyvm: usage: pyvm -m dis FILE")?;
+                    target = Some((Target::Dis(file.clone()), file));
+                    break;
+                }
+                'W' | 'X' | 'Q' => {
+                    // Warning filters and implementation options: accepted;
+                    // CPython, too, ignores -X options it does not know.
+                    argument()?;
+                    break;
+                }
+                'i' => inspect = true,
+                'q' => quiet = true,
+                'u' => unbuffered = true,
+                'E' | 'I' => ignore_env = true,
+                'h' | '?' => return Ok(Action::Print(USAGE.to_string())),
+                'V' => return Ok(Action::Print(version())),
+                'B' | 'b' | 'd' | 'O' | 'R' | 's' | 'S' | 'v' | 'x' | 'P' => {}
+                _ => return Err(short_usage(&format!("Unknown option: -{flag}"))),
             }
         }
+        if target.is_some() {
+            break;
+        }
     }
-    Err(format!("no program given\n{USAGE}"))
+    rest.extend(it);
+    if !ignore_env {
+        let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+        unbuffered |= set("PYTHONUNBUFFERED");
+        inspect |= set("PYTHONINSPECT");
+    }
+    let (target, argv0) = match target {
+        Some(t) => t,
+        // No program: the REPL on a terminal (or with -i), else the
+        // program is standard input; either way `sys.argv == ['']`.
+        None if stdin_is_tty || inspect => (Target::Repl, String::new()),
+        None => (Target::Stdin, String::new()),
+    };
+    let mut argv = vec![argv0];
+    argv.extend(rest);
+    Ok(Action::Run(Box::new(Cli {
+        options,
+        stats_json,
+        target,
+        argv,
+        inspect,
+        quiet,
+        unbuffered,
+    })))
 }
 
-fn run(cli: Cli) -> i32 {
-    let (source, filename) = match &cli.target {
-        Target::Code(code) => (code.clone(), "<string>".to_string()),
+/// The program's text and file name, or the exit status of failing to read it.
+fn read_program(target: &Target) -> Result<(String, String), i32> {
+    let (bytes, filename) = match target {
+        Target::Code(code) => return Ok((code.clone(), "<string>".to_string())),
+        Target::Repl => return Ok((String::new(), "<stdin>".to_string())),
+        Target::Stdin => {
+            let mut bytes = Vec::new();
+            if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+                eprintln!("pyvm: can't read standard input: {}", plain_io_error(&e));
+                return Err(2);
+            }
+            (bytes, "<stdin>".to_string())
+        }
         Target::File(path) | Target::Dis(path) => match std::fs::read(path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => (s, path.clone()),
-                Err(_) => {
-                    eprintln!("pyvm: {path}: source is not valid UTF-8");
-                    return 1;
-                }
-            },
+            Ok(bytes) => (bytes, path.clone()),
             Err(e) => {
                 eprintln!(
                     "pyvm: can't open file '{path}': [Errno {}] {}",
                     e.raw_os_error().unwrap_or(0),
                     plain_io_error(&e)
                 );
-                return 2;
+                return Err(2);
             }
         },
     };
-    let mut vm = Vm::new(cli.options);
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok((s, filename)),
+        Err(_) => {
+            eprintln!("pyvm: {filename}: source is not valid UTF-8");
+            Err(1)
+        }
+    }
+}
+
+fn run(cli: Cli) -> i32 {
+    let (source, filename) = match read_program(&cli.target) {
+        Ok(program) => program,
+        Err(status) => return status,
+    };
+    let mut vm = Vm::new(cli.options.clone());
+    if cli.unbuffered {
+        vm.set_unbuffered();
+    }
     if let Target::Dis(_) = cli.target {
         return match vm.compile(&source, &filename) {
             Ok(code) => {
@@ -145,8 +266,16 @@ fn run(cli: Cli) -> i32 {
             }
         };
     }
-    vm.set_argv(cli.argv);
-    let status = pyvm::run::run_source(&mut vm, &source, &filename);
+    vm.set_argv(cli.argv.clone());
+    let globals = vm.new_main_globals();
+    let mut status = 0;
+    if cli.target != Target::Repl {
+        status = pyvm::run::run_program(&mut vm, &source, &filename, &globals, cli.inspect);
+    }
+    if cli.target == Target::Repl || cli.inspect {
+        status = pyvm::repl::run(&mut vm, &globals, cli.quiet);
+    }
+    vm.flush_stdout();
     if let Some(stats) = vm.stats.as_deref() {
         eprint!("{}", pyvm::vm::stats::report(stats, cli.stats_json));
     }
@@ -193,14 +322,18 @@ fn interpreter_stack_size() -> Result<usize, String> {
 }
 
 fn main() -> ExitCode {
-    let cli = match parse_args(std::env::args().skip(1).collect()) {
-        Ok(Some(cli)) => cli,
-        Ok(None) => return ExitCode::SUCCESS,
+    let cli = match parse_args(std::env::args().skip(1).collect(), std::io::stdin().is_terminal()) {
+        Ok(Action::Run(cli)) => *cli,
+        Ok(Action::Print(text)) => {
+            print!("{text}");
+            return ExitCode::SUCCESS;
+        }
         Err(msg) => {
-            eprintln!("pyvm: {msg}");
+            eprintln!("{msg}");
             return ExitCode::from(2);
         }
     };
+    interrupt::install();
     // Deep recursion through builtins nests eval loops on the native stack;
     // run on a thread with room for it (memory is committed lazily).
     let stack_size = match interpreter_stack_size() {
@@ -225,5 +358,9 @@ fn main() -> ExitCode {
             70
         }
     };
+    if status == pyvm::run::KEYBOARD_INTERRUPT_STATUS {
+        // An uncaught KeyboardInterrupt ends the process as CPython's does.
+        interrupt::exit_by_sigint();
+    }
     ExitCode::from((status & 0xff) as u8)
 }

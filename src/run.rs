@@ -2,13 +2,26 @@
 //! what CPython would print and the exit status it would return.
 
 use crate::objects::exceptions::PyErr;
-use crate::objects::types;
+use crate::objects::{types, Value};
 use crate::vm::{format_traceback, Vm};
 use std::io::Write;
+
+/// The status [`exit_status_for`] gives an uncaught KeyboardInterrupt. Not
+/// a real exit status: the `pyvm` command ends itself with SIGINT instead,
+/// as CPython does, so its parent sees that it was interrupted.
+pub const KEYBOARD_INTERRUPT_STATUS: i32 = -2;
 
 /// Compiles and runs `source` as `__main__`; prints errors and tracebacks to
 /// stderr as CPython does, and returns the process exit status.
 pub fn run_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
+    let globals = vm.new_main_globals();
+    run_program(vm, source, filename, &globals, false)
+}
+
+/// Compiles and runs `source` in `globals`. With `inspect` (`-i`), the REPL
+/// comes next, so an uncaught SystemExit is reported like any exception
+/// instead of ending the process, as CPython does.
+pub fn run_program(vm: &mut Vm, source: &str, filename: &str, globals: &Value, inspect: bool) -> i32 {
     let code = match vm.compile(source, filename) {
         Ok(code) => code,
         Err(e) => {
@@ -17,11 +30,14 @@ pub fn run_source(vm: &mut Vm, source: &str, filename: &str) -> i32 {
             return 1;
         }
     };
-    let globals = vm.new_main_globals();
-    match vm.run_module(code, globals) {
+    match vm.run_module(code, globals.clone()) {
         Ok(_) => {
             vm.flush_stdout();
             0
+        }
+        Err(exc) if inspect => {
+            print_traceback(vm, &exc);
+            1
         }
         Err(exc) => exit_status_for(vm, &exc),
     }
@@ -33,11 +49,20 @@ pub fn exit_status_for(vm: &mut Vm, exc: &PyErr) -> i32 {
     if exc.is_instance(&types::SYSTEM_EXIT) {
         return system_exit_status(vm, exc);
     }
+    print_traceback(vm, exc);
+    if exc.is_instance(&types::KEYBOARD_INTERRUPT) {
+        return KEYBOARD_INTERRUPT_STATUS;
+    }
+    1
+}
+
+/// Writes `exc`'s traceback to stderr, after the program's pending output.
+pub fn print_traceback(vm: &mut Vm, exc: &PyErr) {
+    vm.flush_stdout();
     let text = format_traceback(vm, exc);
     let mut stderr = std::io::stderr().lock();
     let _ = stderr.write_all(text.as_bytes());
     let _ = stderr.flush();
-    1
 }
 
 /// `sys.exit(arg)`: None → 0, an int → that status, anything else is
@@ -46,7 +71,7 @@ fn system_exit_status(vm: &mut Vm, exc: &PyErr) -> i32 {
     let code = match exc.args() {
         [] => return 0,
         [single] => single.clone(),
-        _ => crate::objects::Value::tuple(exc.args().to_vec()),
+        _ => Value::tuple(exc.args().to_vec()),
     };
     if code.is_none() {
         return 0;

@@ -70,6 +70,8 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("getattr", builtin_getattr),
         ("hasattr", builtin_hasattr),
         ("setattr", builtin_setattr),
+        ("exit", sys::builtin_exit),
+        ("quit", sys::builtin_exit),
     ];
     // Built before any Python code can see it: nothing is replaced.
     // Sized up front, so building it leaves no freed tables behind.

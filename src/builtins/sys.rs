@@ -11,6 +11,8 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
     let mut set = |name: &str, v: Value| d.insert_str(Value::str(name), v);
     set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
     set("exit", Value::builtin("exit", sys_exit));
+    set("displayhook", Value::builtin("displayhook", sys_displayhook));
+    set("__displayhook__", Value::builtin("displayhook", sys_displayhook));
     set(
         "setrecursionlimit",
         Value::builtin("setrecursionlimit", sys_setrecursionlimit),
@@ -41,6 +43,49 @@ fn sys_exit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     no_kwargs("exit", kwnames)?;
     clinic_arity("exit", args, 0, 1)?;
     Err(PyErr::with_args(&types::SYSTEM_EXIT, args.to_vec()))
+}
+
+/// Runs `sys.displayhook(value)` (PRINT_EXPR, the REPL's echo).
+pub fn call_displayhook(vm: &mut Vm, value: Value) -> PyResult<()> {
+    let sys = vm.sys_module();
+    let hook = vm.getattr(&sys, "displayhook").ok();
+    match hook {
+        Some(hook) => vm.call(&hook, &[value], &[]).map(drop),
+        None => Err(PyErr::new(&types::RUNTIME_ERROR, "lost sys.displayhook".to_string())),
+    }
+}
+
+/// `sys.displayhook(value)`: prints `repr(value)` and binds it to
+/// `builtins._`, unless it is None. `_` is None while the repr runs, as in
+/// CPython, so a repr that fails leaves no stale result behind.
+fn sys_displayhook(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let value = one_arg("displayhook", args, kwnames)?;
+    if value.is_none() {
+        return Ok(Value::NONE);
+    }
+    set_builtin_underscore(vm, Value::NONE);
+    let mut text = vm.repr(value)?;
+    text.push('\n');
+    vm.write_stdout(&text);
+    set_builtin_underscore(vm, value.clone());
+    Ok(Value::NONE)
+}
+
+fn set_builtin_underscore(vm: &mut Vm, value: Value) {
+    if let Some(d) = vm.interp.builtins.as_dict() {
+        // The previous `_` is dropped after the borrow ends.
+        let old = d.borrow_mut().insert_str(Value::str("_"), value);
+        drop(old);
+    }
+}
+
+/// The builtins `exit()` and `quit()` (CPython's site module adds them):
+/// raise SystemExit with the code given, None by default.
+pub fn builtin_exit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs("exit", kwnames)?;
+    clinic_arity("exit", args, 0, 1)?;
+    let code = args.first().cloned().unwrap_or(Value::NONE);
+    Err(PyErr::with_args(&types::SYSTEM_EXIT, vec![code]))
 }
 
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

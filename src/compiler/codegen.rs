@@ -278,7 +278,7 @@ pub(crate) fn compile_module(
     };
     c.enter_unit(SymbolTable::MODULE, "<module>".into(), "<module>".into(), 1);
     let mut body = &module.body[..];
-    if let Some((docstring, rest)) = split_docstring(body) {
+    if let Some((docstring, rest)) = split_docstring(body).filter(|_| !options.interactive) {
         // A module docstring becomes `__doc__`, as in CPython.
         c.set_line(docstring.range);
         c.load_const(Const::Str(docstring.value.to_str().to_string()));
@@ -658,6 +658,13 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_expr_stmt(&mut self, value: &Expr) -> CResult {
+        if self.options.interactive && self.block_kind() == BlockKind::Module {
+            // The REPL echoes every expression statement at module level,
+            // constants included, as CPython's "single" mode does.
+            self.compile_expr(value)?;
+            self.emit(Opcode::PRINT_EXPR, 0);
+            return Ok(());
+        }
         // A constant on its own (a docstring, `...`) does nothing.
         let is_constant = matches!(
             value,
@@ -1795,7 +1802,14 @@ mod tests {
     use crate::objects::Kind;
 
     fn compile_with(src: &str, superinstructions: bool) -> Rc<CodeObject> {
-        match compile(src, "t.py", &CompileOptions { superinstructions }) {
+        match compile(
+            src,
+            "t.py",
+            &CompileOptions {
+                superinstructions,
+                ..CompileOptions::default()
+            },
+        ) {
             Ok(code) => code,
             Err(e) => panic!("{}", e.report()),
         }

@@ -204,6 +204,7 @@ mod tests {
             "x.py",
             &CompileOptions {
                 superinstructions: false,
+                ..CompileOptions::default()
             },
         )
         .expect("compiles");

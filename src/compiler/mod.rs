@@ -33,12 +33,18 @@ pub struct CompileOptions {
     /// Fuse adjacent instruction pairs into superinstructions (see
     /// `super` lines in instructions.def).
     pub superinstructions: bool,
+    /// Interactive ("single") mode, as the REPL compiles each input:
+    /// expression statements at module level are echoed through
+    /// `sys.displayhook` (PRINT_EXPR) instead of being discarded, and a
+    /// leading string is an expression, not a docstring.
+    pub interactive: bool,
 }
 
 impl Default for CompileOptions {
     fn default() -> Self {
         CompileOptions {
             superinstructions: true,
+            interactive: false,
         }
     }
 }
@@ -144,7 +150,7 @@ pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result
     })
     .map_err(|_| src.error_at("SyntaxError", "invalid syntax", 0, false))?;
     let result = if parsed.errors().is_empty() {
-        compile_ast(parsed.syntax(), &src, options)
+        single_input_check(parsed.syntax(), &src, options).and_then(|()| compile_ast(parsed.syntax(), &src, options))
     } else {
         Err(errors::from_parse_errors(
             &src,
@@ -155,6 +161,31 @@ pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result
     };
     dispose(parsed.into_syntax());
     result
+}
+
+/// Interactive ("single") mode compiles ONE statement: a compound
+/// statement, or simple statements on one line joined by `;`. The REPL
+/// collects a compound statement until a blank line, so `if x:` followed
+/// by a dedented line arrives as one input; CPython rejects it with
+/// "invalid syntax" at the first statement that starts on a later line
+/// than the one before it ended.
+fn single_input_check(
+    module: &ruff_python_ast::ModModule,
+    src: &Source,
+    options: &CompileOptions,
+) -> Result<(), CompileError> {
+    use ruff_text_size::Ranged;
+    if !options.interactive {
+        return Ok(());
+    }
+    for pair in module.body.windows(2) {
+        let prev_end_line = src.position(pair[0].range().end().to_u32()).0;
+        let next_start = pair[1].range().start().to_u32();
+        if src.position(next_start).0 > prev_end_line {
+            return Err(src.error_at("SyntaxError", "invalid syntax", next_start, true));
+        }
+    }
+    Ok(())
 }
 
 fn compile_ast(

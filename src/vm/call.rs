@@ -7,6 +7,7 @@
 //! loop, with the frame marked `is_entry`.
 
 use super::frame::{Frame, FrameInit};
+use super::interrupt;
 use super::Vm;
 use crate::compiler::CodeObject;
 use crate::objects::exceptions::{recursion_error, type_error, PyErr};
@@ -25,8 +26,11 @@ impl Vm {
         globals: &Value,
         locals: Value,
     ) -> PyResult<*mut Frame> {
-        if self.thread.depth >= self.thread.recursion_limit {
-            return Err(recursion_error("maximum recursion depth exceeded"));
+        // One cold branch for both reasons a call is refused: the
+        // recursion limit, and Ctrl-C (the eval breaker's function-entry
+        // poll, see interrupt.rs).
+        if self.thread.depth >= self.thread.recursion_limit || interrupt::pending() {
+            return Err(self.call_refused());
         }
         let (localsplus, slab_mark) = self.thread.slab.alloc(code.frame_size());
         for i in 0..code.nlocalsplus() {
@@ -46,6 +50,17 @@ impl Vm {
         });
         self.frame_pushed(frame);
         Ok(frame)
+    }
+
+    /// The error for a refused frame push: KeyboardInterrupt if Ctrl-C is
+    /// pending, else RecursionError.
+    #[cold]
+    #[inline(never)]
+    fn call_refused(&mut self) -> PyErr {
+        if interrupt::take() {
+            return PyErr::with_args(&types::KEYBOARD_INTERRUPT, Vec::new());
+        }
+        recursion_error("maximum recursion depth exceeded")
     }
 
     /// Makes a just-initialised frame the running one.
@@ -97,7 +112,8 @@ impl Vm {
         args: *const Value,
         nargs: usize,
     ) -> Result<*mut Frame, Value> {
-        if self.thread.depth >= self.thread.recursion_limit {
+        if self.thread.depth >= self.thread.recursion_limit || interrupt::pending() {
+            // The general path raises the right error.
             return Err(func);
         }
         let f = match func.kind() {

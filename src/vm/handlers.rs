@@ -1035,8 +1035,21 @@ pub(super) unsafe fn jump_forward(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn jump_backward(st: &mut Exec, oparg: u32) -> Flow {
+    // The eval breaker's loop poll (interrupt.rs), before the jump so the
+    // traceback names this instruction's line, as CPython's does.
+    if super::interrupt::pending() {
+        return keyboard_interrupt(st);
+    }
     unsafe { st.jump_to(oparg) };
     Flow::Next
+}
+
+/// Raises KeyboardInterrupt for a pending Ctrl-C.
+#[cold]
+#[inline(never)]
+fn keyboard_interrupt(st: &mut Exec) -> Flow {
+    super::interrupt::clear();
+    st.raise(PyErr::with_args(&types::KEYBOARD_INTERRUPT, Vec::new()))
 }
 
 #[inline(always)]
@@ -1137,4 +1150,18 @@ pub(super) unsafe fn import_from(st: &mut Exec, oparg: u32) -> Flow {
 #[inline(never)]
 pub(super) fn invalid_opcode(vm: *mut Vm, opcode: u8) -> Flow {
     raise(vm, exceptions::system_error(format!("unknown opcode {opcode}")))
+}
+
+/// Interactive mode's echo of an expression statement: `sys.displayhook`
+/// gets the value, as in CPython (a user may replace the hook).
+#[inline(never)]
+pub(super) unsafe fn print_expr(st: &mut Exec, _oparg: u32) -> Flow {
+    let value = unsafe { st.pop() };
+    let vm = unsafe { st.vm() };
+    // The hook is Python-visible code: the frame's state must be current.
+    st.save_to(vm);
+    match crate::builtins::sys::call_displayhook(vm, value) {
+        Ok(()) => Flow::Next,
+        Err(e) => st.raise(e),
+    }
 }

@@ -17,6 +17,7 @@ pub mod dispatch;
 mod exec;
 pub mod frame;
 mod handlers;
+pub mod interrupt;
 pub mod ops;
 mod recursion;
 pub mod stats;
@@ -106,6 +107,8 @@ pub struct Vm {
     /// Buffered stdout; flushed at exit and before anything goes to stderr.
     pub stdout: Box<dyn Write>,
     stdout_is_tty: bool,
+    /// `-u`: every write reaches the OS at once.
+    stdout_unbuffered: bool,
 }
 
 /// Rust stack reserved per nested eval loop; used to cap native recursion.
@@ -148,6 +151,7 @@ impl Vm {
             stats,
             stdout,
             stdout_is_tty: std::io::stdout().is_terminal(),
+            stdout_unbuffered: false,
         };
         vm.interp.builtins = crate::builtins::make_builtins(&mut vm);
         let sys = crate::builtins::sys::make_module(&mut vm, Vec::new());
@@ -164,15 +168,34 @@ impl Vm {
     pub fn compile_options(&self) -> CompileOptions {
         CompileOptions {
             superinstructions: self.options.superinstructions,
+            interactive: false,
         }
     }
 
     /// Compiles module source, remembering the text for tracebacks (with
     /// newlines translated, as the compiler reads it, so line numbers agree).
+    /// Pseudo-files (`<stdin>`, `<string>`) keep no text: like CPython,
+    /// their tracebacks show no source lines.
     pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<CodeObject>, compiler::CompileError> {
         let source = compiler::translate_newlines(source);
-        self.interp.sources.insert(filename.to_string(), Rc::from(&*source));
+        if !is_pseudo_file(filename) {
+            self.interp.sources.insert(filename.to_string(), Rc::from(&*source));
+        }
         compiler::compile(&source, filename, &self.compile_options())
+    }
+
+    /// Compiles one interactive input (a REPL entry) in "single" mode:
+    /// expression statements echo their value through `sys.displayhook`.
+    pub fn compile_interactive(
+        &mut self,
+        source: &str,
+        filename: &str,
+    ) -> Result<Rc<CodeObject>, compiler::CompileError> {
+        let options = CompileOptions {
+            interactive: true,
+            ..self.compile_options()
+        };
+        compiler::compile(source, filename, &options)
     }
 
     /// A fresh `__main__` globals dict.
@@ -213,9 +236,15 @@ impl Vm {
         // Output errors (closed pipe) are ignored, as they cannot be
         // reported anywhere useful.
         let _ = self.stdout.write_all(text.as_bytes());
-        if self.stdout_is_tty && text.contains('\n') {
+        if self.stdout_unbuffered || (self.stdout_is_tty && text.contains('\n')) {
             let _ = self.stdout.flush();
         }
+    }
+
+    /// `-u`: flush program output after every write (stderr is never
+    /// buffered by pyvm).
+    pub fn set_unbuffered(&mut self) {
+        self.stdout_unbuffered = true;
     }
 
     pub fn flush_stdout(&mut self) {
@@ -238,6 +267,12 @@ impl Vm {
             stack: &mut self.thread.repr_stack as *mut Vec<u64>,
         })
     }
+}
+
+/// A file name in angle brackets names no file on disk (`<stdin>`,
+/// `<string>`): tracebacks print no source line for it.
+fn is_pseudo_file(filename: &str) -> bool {
+    filename.starts_with('<') && filename.ends_with('>')
 }
 
 /// Pops the repr stack when dropped.
