@@ -13,9 +13,12 @@
 //! Otherwise (`echo 'x' | pyvm -i`) lines come from standard input and the
 //! prompts go to standard error, as CPython does.
 
+mod complete;
+
 use crate::objects::{types, PyStr, Value};
 use crate::run::{exit_status_for, print_traceback};
 use crate::vm::{interrupt, Vm};
+use complete::{Candidates, PyHelper};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
@@ -172,11 +175,13 @@ fn starts_block(line: &str) -> bool {
     )
 }
 
+type LineEditor = rustyline::Editor<PyHelper, rustyline::history::FileHistory>;
+
 /// Where interactive lines come from.
 enum Reader {
     /// A terminal: rustyline, with history persisted in `history`.
     Editor {
-        editor: Box<rustyline::DefaultEditor>,
+        editor: Box<LineEditor>,
         history: Option<PathBuf>,
     },
     /// A pipe or file: plain lines, prompts on standard error.
@@ -196,7 +201,11 @@ impl Reader {
     fn new() -> Reader {
         use std::io::IsTerminal;
         if std::io::stdin().is_terminal() {
-            if let Ok(mut editor) = rustyline::DefaultEditor::new() {
+            let config = rustyline::Config::builder()
+                .completion_type(rustyline::CompletionType::List)
+                .build();
+            if let Ok(mut editor) = LineEditor::with_config(config) {
+                editor.set_helper(Some(PyHelper::default()));
                 let history = std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".pyvm_history"));
                 if let Some(path) = &history {
                     // A missing history file is the first session, not an error.
@@ -243,6 +252,15 @@ impl Reader {
         }
     }
 
+    /// Refreshes what Tab completes (the line editor only).
+    fn prepare(&mut self, vm: &Vm, globals: &Value) {
+        if let Reader::Editor { editor, .. } = self {
+            if let Some(helper) = editor.helper_mut() {
+                helper.candidates = Candidates::gather(vm, globals);
+            }
+        }
+    }
+
     /// Saves the terminal session's history.
     fn finish(&mut self) {
         if let Reader::Editor {
@@ -280,6 +298,7 @@ pub fn run(vm: &mut Vm, globals: &Value, quiet: bool) -> i32 {
         eprint!("{}", banner(vm));
     }
     let status = loop {
+        reader.prepare(vm, globals);
         let Some(source) = read_input(vm, &mut reader) else {
             // Like CPython, leave the cursor on a fresh line.
             eprintln!();
