@@ -31,7 +31,8 @@ Options and arguments (as python3's):
   -u       unbuffered stdout and stderr
   -E, -I   ignore PYTHON* environment variables (PYTHONUNBUFFERED,
            PYTHONINSPECT)
-  -B -b -d -O -OO -R -s -S -v -x, -W arg, -X opt
+  -x       skip the first line of the program (line numbers still count it)
+  -B -b -d -O -OO -R -s -S -v, -W arg, -X opt
            accepted for compatibility; they change nothing in pyvm
   -V, --version  print the version and exit
   -h, --help     print this help and exit
@@ -72,6 +73,9 @@ struct Cli {
     quiet: bool,
     /// `-u`.
     unbuffered: bool,
+    /// `-x`: the program's first line is not Python (it still counts in
+    /// line numbers, as in CPython).
+    skip_first_line: bool,
 }
 
 /// What the command line asks for.
@@ -91,6 +95,7 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
     let mut options = Options::default();
     let mut stats_json = false;
     let (mut inspect, mut quiet, mut unbuffered, mut ignore_env) = (false, false, false, false);
+    let mut skip_first_line = false;
     let mut it = args.into_iter().peekable();
     let mut target = None;
     let mut rest: Vec<String> = Vec::new();
@@ -176,7 +181,8 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
                 'E' | 'I' => ignore_env = true,
                 'h' | '?' => return Ok(Action::Print(USAGE.to_string())),
                 'V' => return Ok(Action::Print(version())),
-                'B' | 'b' | 'd' | 'O' | 'R' | 's' | 'S' | 'v' | 'x' | 'P' => {}
+                'x' => skip_first_line = true,
+                'B' | 'b' | 'd' | 'O' | 'R' | 's' | 'S' | 'v' | 'P' => {}
                 _ => return Err(short_usage(&format!("Unknown option: -{flag}"))),
             }
         }
@@ -207,6 +213,7 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
         inspect,
         quiet,
         unbuffered,
+        skip_first_line,
     })))
 }
 
@@ -245,10 +252,14 @@ fn read_program(target: &Target) -> Result<(String, String), i32> {
 }
 
 fn run(cli: Cli) -> i32 {
-    let (source, filename) = match read_program(&cli.target) {
+    let (mut source, filename) = match read_program(&cli.target) {
         Ok(program) => program,
         Err(status) => return status,
     };
+    // As python3, only for a program file (not `-`, not `-c`).
+    if cli.skip_first_line && matches!(cli.target, Target::File(_)) {
+        source.replace_range(..source.find('\n').unwrap_or(source.len()), "");
+    }
     let mut vm = Vm::new(cli.options.clone());
     if cli.unbuffered {
         vm.set_unbuffered();

@@ -154,6 +154,14 @@ fn python3_flags_are_accepted_and_combine() {
         "",
     );
     same_as_python(&["-Wignore", "-bOd", "-c", "print(8)"], "");
+    // -x: a program file's first line is skipped (not stdin's).
+    let dir = std::env::temp_dir().join(format!("pyvm-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("skip_first.py");
+    std::fs::write(&file, "not python ((\nprint(9)\nimport sys\nsys.exit(4)\n").expect("write");
+    same_as_python(&["-x", file.to_str().expect("utf-8 path")], "");
+    same_as_python(&["-x", "-"], "not python ((\nprint(9)\n");
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

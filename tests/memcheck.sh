@@ -71,6 +71,18 @@ echo "memcheck: $pyvm, seed $seed, budget ${budget}s (0 = none), $total possible
 failed=0
 checked=0
 start=$SECONDS
+
+# The interactive path (PRINT_EXPR, displayhook, errors that keep the
+# session): one piped `-i` session; it ends with exit(3).
+PYVM_STACK_SIZE=64M timeout 600 valgrind --tool=memcheck --error-exitcode=99 --leak-check=no -q \
+  "$pyvm" -i -q <"$here/data/repl_session.txt" >/dev/null 2>"${TMPDIR:-/tmp}/memcheck-repl.log"
+status=$?
+if [ $status -ne 3 ]; then
+  echo "MEMCHECK: interactive session exited with $status, expected 3"
+  grep '^==' "${TMPDIR:-/tmp}/memcheck-repl.log" | head -30
+  failed=$((failed + 1))
+fi
+rm -f "${TMPDIR:-/tmp}/memcheck-repl.log"
 while read -r name strategy; do
   if [ "$budget" -gt 0 ] && [ $((SECONDS - start)) -ge "$budget" ]; then
     break
