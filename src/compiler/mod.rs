@@ -6,7 +6,7 @@
 //! 1. `ruff_python_parser` parses the source into an AST; `errors.rs` turns
 //!    its errors into [`CompileError`]s worded (and prioritised) like CPython's.
 //! 2. [`symtable`] decides the scope of every name in every block.
-//! 3. `codegen.rs` walks the AST and emits instructions with symbolic labels,
+//! 3. `codegen/` walks the AST and emits instructions with symbolic labels,
 //!    one code object at a time (module, function, lambda, comprehension).
 //! 4. `assemble.rs` threads jumps, drops dead code, computes the stack depth,
 //!    lays out EXTENDED_ARG prefixes, builds the line table and finally fuses

@@ -1,0 +1,473 @@
+//! Expressions, conditions (jumps without building bools) and constant
+//! folding.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    // ---- conditions ------------------------------------------------------------
+
+    /// Jumps to `target` if `expr` is truthy (`cond`) or falsy (`!cond`),
+    /// without materialising a bool where the shape of `expr` allows
+    /// (CPython's `compiler_jump_if`).
+    pub(super) fn jump_if(&mut self, expr: &Expr, target: Label, cond: bool) -> CResult {
+        if let Some(value) = self.fold(expr)? {
+            if value.truthy() == cond {
+                self.jump(target);
+            }
+            return Ok(());
+        }
+        match expr {
+            Expr::UnaryOp(op) if op.op == UnaryOp::Not => self.jump_if(&op.operand, target, !cond),
+            Expr::BoolOp(op) => {
+                // Every value but the last decides the `or`/`and` early.
+                let decides_when = op.op == ast::BoolOp::Or;
+                let next = if decides_when == cond { target } else { self.new_label() };
+                let Some((last, rest)) = op.values.split_last() else {
+                    return Ok(());
+                };
+                for value in rest {
+                    self.jump_if(value, next, decides_when)?;
+                }
+                self.jump_if(last, target, cond)?;
+                if next != target {
+                    self.bind(next);
+                }
+                Ok(())
+            }
+            Expr::If(if_) => {
+                let (end, orelse) = (self.new_label(), self.new_label());
+                self.jump_if(&if_.test, orelse, false)?;
+                self.jump_if(&if_.body, target, cond)?;
+                self.jump(end);
+                self.bind(orelse);
+                self.jump_if(&if_.orelse, target, cond)?;
+                self.bind(end);
+                Ok(())
+            }
+            Expr::Compare(cmp) if cmp.ops.len() > 1 => self.jump_if_chained_compare(cmp, target, cond),
+            _ => {
+                self.compile_expr(expr)?;
+                self.emit_jump(pop_jump_if(cond), target);
+                Ok(())
+            }
+        }
+    }
+
+    /// `if a < b < c:` -- like the value form, but each comparison jumps
+    /// directly; the cleanup drops the middle operand left below.
+    pub(super) fn jump_if_chained_compare(&mut self, cmp: &ast::ExprCompare, target: Label, cond: bool) -> CResult {
+        let old = self.set_line(cmp.range);
+        let cleanup = self.new_label();
+        self.compile_expr(&cmp.left)?;
+        let n = cmp.ops.len();
+        for (op, right) in cmp.ops[..n - 1].iter().zip(&cmp.comparators[..n - 1]) {
+            self.compile_expr(right)?;
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::COPY, 2);
+            let (opcode, arg) = compare_op(*op);
+            self.emit(opcode, arg);
+            self.emit_jump(Opcode::POP_JUMP_IF_FALSE, cleanup);
+        }
+        self.compile_expr(&cmp.comparators[n - 1])?;
+        let (opcode, arg) = compare_op(cmp.ops[n - 1]);
+        self.emit(opcode, arg);
+        self.emit_jump(pop_jump_if(cond), target);
+        let end = self.new_label();
+        self.jump(end);
+        self.bind(cleanup);
+        self.emit(Opcode::POP_TOP, 0);
+        if !cond {
+            self.jump(target);
+        }
+        self.bind(end);
+        self.restore_line(old);
+        Ok(())
+    }
+
+    // ---- constants -------------------------------------------------------------
+
+    /// The constant `expr` folds to: literals, unary operators on numeric
+    /// constants, `not` of a constant, and tuples of constants.
+    pub(super) fn fold(&self, expr: &Expr) -> CResult<Option<Const>> {
+        Ok(match expr {
+            Expr::NumberLiteral(n) => match &n.value {
+                ast::Number::Int(int) => match int_literal(int) {
+                    Some(value) => Some(Const::Int(value)),
+                    None => return Err(self.internal("malformed integer literal", n.range)),
+                },
+                ast::Number::Float(f) => Some(Const::float(*f)),
+                ast::Number::Complex { .. } => None,
+            },
+            Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_string())),
+            Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
+            Expr::NoneLiteral(_) => Some(Const::None),
+            Expr::UnaryOp(op) => match self.fold(&op.operand)? {
+                Some(value) => fold_unary(op.op, &value),
+                None => None,
+            },
+            Expr::Tuple(tuple) => {
+                let items: CResult<Option<Vec<Const>>> = tuple.elts.iter().map(|e| self.fold(e)).collect();
+                items?.map(Const::Tuple)
+            }
+            _ => None,
+        })
+    }
+
+    // ---- expressions -----------------------------------------------------------
+
+    pub(super) fn compile_expr(&mut self, expr: &Expr) -> CResult {
+        let old = self.set_line(expr.range());
+        let result = self.compile_expr_inner(expr);
+        self.restore_line(old);
+        result
+    }
+
+    pub(super) fn compile_exprs(&mut self, exprs: &[Expr]) -> CResult {
+        exprs.iter().try_for_each(|e| self.compile_expr(e))
+    }
+
+    pub(super) fn compile_expr_inner(&mut self, expr: &Expr) -> CResult {
+        if let Some(value) = self.fold(expr)? {
+            self.load_const(value);
+            return Ok(());
+        }
+        match expr {
+            Expr::BoolOp(op) => self.compile_bool_op(op),
+            Expr::Named(e) => Err(self.unsupported("assignment expressions (':=')", e.range)),
+            Expr::BinOp(_) => self.compile_binop_chain(expr),
+            Expr::UnaryOp(op) => self.compile_unary(op),
+            Expr::Lambda(lambda) => self.compile_lambda(lambda),
+            Expr::If(if_) => {
+                let (end, orelse) = (self.new_label(), self.new_label());
+                self.jump_if(&if_.test, orelse, false)?;
+                self.compile_expr(&if_.body)?;
+                self.jump(end);
+                self.bind(orelse);
+                self.compile_expr(&if_.orelse)?;
+                self.bind(end);
+                Ok(())
+            }
+            Expr::Dict(dict) => self.compile_dict(dict),
+            Expr::Set(e) => Err(self.unsupported("set displays", e.range)),
+            Expr::ListComp(c) => self.compile_comprehension(CompKind::List, c.range, &c.generators, &c.elt, None),
+            Expr::DictComp(c) => match &c.key {
+                Some(key) => self.compile_comprehension(CompKind::Dict, c.range, &c.generators, key, Some(&c.value)),
+                None => Err(self.unsupported("'**' in dict comprehensions", c.range)),
+            },
+            Expr::SetComp(e) => Err(self.unsupported("set comprehensions", e.range)),
+            Expr::Generator(e) => Err(self.unsupported("generator expressions", e.range)),
+            Expr::Await(e) => Err(self.unsupported("'await' expressions", e.range)),
+            Expr::Yield(e) => Err(self.unsupported("'yield' expressions (generators)", e.range)),
+            Expr::YieldFrom(e) => Err(self.unsupported("'yield from' expressions (generators)", e.range)),
+            Expr::Compare(cmp) => self.compile_compare(cmp),
+            Expr::Call(call) => self.compile_call(call),
+            Expr::FString(f) => self.compile_fstring(f),
+            Expr::TString(e) => Err(self.unsupported("template strings", e.range)),
+            Expr::BytesLiteral(e) => Err(self.unsupported("bytes literals", e.range)),
+            Expr::NumberLiteral(e) => Err(self.unsupported("complex numbers", e.range)),
+            Expr::EllipsisLiteral(e) => Err(self.unsupported("'...' (Ellipsis)", e.range)),
+            Expr::Attribute(attr) => {
+                self.compile_expr(&attr.value)?;
+                let i = self.name_index(&attr.attr);
+                // CPython 3.11 puts an attribute load on the line where it ends.
+                let old = self.set_line_no(self.end_line(attr.range));
+                self.emit(Opcode::LOAD_ATTR, i);
+                self.restore_line(old);
+                Ok(())
+            }
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_expr(&sub.slice)?;
+                self.emit(Opcode::BINARY_SUBSCR, 0);
+                Ok(())
+            }
+            Expr::Starred(e) => Err(self.syntax_error("can't use starred expression here", e.range)),
+            Expr::Name(name) => self.name_op(&name.id, Access::Load, name.range),
+            Expr::List(list) => self.compile_list(list),
+            Expr::Tuple(tuple) => {
+                if let Some(starred) = tuple.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    return Err(self.unsupported("'*' unpacking in tuple displays", starred.range()));
+                }
+                self.compile_exprs(&tuple.elts)?;
+                self.emit(Opcode::BUILD_TUPLE, tuple.elts.len() as u32);
+                Ok(())
+            }
+            Expr::Slice(slice) => {
+                for part in [&slice.lower, &slice.upper] {
+                    match part {
+                        Some(e) => self.compile_expr(e)?,
+                        None => self.load_const(Const::None),
+                    }
+                }
+                match &slice.step {
+                    Some(step) => {
+                        self.compile_expr(step)?;
+                        self.emit(Opcode::BUILD_SLICE, 3);
+                    }
+                    None => self.emit(Opcode::BUILD_SLICE, 2),
+                }
+                Ok(())
+            }
+            Expr::IpyEscapeCommand(e) => Err(self.unsupported("IPython escape commands", e.range)),
+            // Literals always fold.
+            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+                Err(self.internal("unfolded literal", expr.range()))
+            }
+        }
+    }
+
+    /// `a and b or c` in a value position: the deciding operand stays on the stack.
+    pub(super) fn compile_bool_op(&mut self, op: &ast::ExprBoolOp) -> CResult {
+        let jump = match op.op {
+            ast::BoolOp::And => Opcode::JUMP_IF_FALSE_OR_POP,
+            ast::BoolOp::Or => Opcode::JUMP_IF_TRUE_OR_POP,
+        };
+        let end = self.new_label();
+        let Some((last, rest)) = op.values.split_last() else {
+            return Err(self.internal("empty boolean operation", op.range));
+        };
+        for value in rest {
+            self.compile_expr(value)?;
+            self.emit_jump(jump, end);
+        }
+        self.compile_expr(last)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `a + b + c + ...` nests down the left; compiled in a loop, so a long
+    /// sum costs no native stack.
+    pub(super) fn compile_binop_chain(&mut self, expr: &Expr) -> CResult {
+        let mut spine = Vec::new();
+        let mut left = expr;
+        while let Expr::BinOp(op) = left {
+            spine.push(op);
+            left = &op.left;
+        }
+        self.compile_expr(left)?;
+        for op in spine.iter().rev() {
+            self.compile_expr(&op.right)?;
+            self.emit(Opcode::BINARY_OP, binary_op_arg(op.op));
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_unary(&mut self, op: &ast::ExprUnaryOp) -> CResult {
+        if op.op == UnaryOp::Not {
+            // `not a in b` is `a not in b` (and likewise for `is`), as
+            // CPython's AST optimizer rewrites it.
+            if let Expr::Compare(cmp) = &*op.operand {
+                if let [single] = &cmp.ops[..] {
+                    let negated = match single {
+                        CmpOp::In => Some(CmpOp::NotIn),
+                        CmpOp::NotIn => Some(CmpOp::In),
+                        CmpOp::Is => Some(CmpOp::IsNot),
+                        CmpOp::IsNot => Some(CmpOp::Is),
+                        _ => None,
+                    };
+                    if let Some(negated) = negated {
+                        self.compile_expr(&cmp.left)?;
+                        self.compile_expr(&cmp.comparators[0])?;
+                        let (opcode, arg) = compare_op(negated);
+                        self.emit(opcode, arg);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+        self.compile_expr(&op.operand)?;
+        let opcode = match op.op {
+            UnaryOp::Invert => Opcode::UNARY_INVERT,
+            UnaryOp::Not => Opcode::UNARY_NOT,
+            UnaryOp::UAdd => Opcode::UNARY_POSITIVE,
+            UnaryOp::USub => Opcode::UNARY_NEGATIVE,
+        };
+        self.emit(opcode, 0);
+        Ok(())
+    }
+
+    /// `a < b < c`: each middle operand is compared twice but evaluated
+    /// once (kept below with SWAP/COPY); the first false result
+    /// short-circuits to the cleanup, which drops that operand.
+    pub(super) fn compile_compare(&mut self, cmp: &ast::ExprCompare) -> CResult {
+        self.compile_expr(&cmp.left)?;
+        let n = cmp.ops.len();
+        if n == 0 {
+            return Ok(());
+        }
+        let cleanup = self.new_label();
+        for (op, right) in cmp.ops[..n - 1].iter().zip(&cmp.comparators[..n - 1]) {
+            self.compile_expr(right)?;
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::COPY, 2);
+            let (opcode, arg) = compare_op(*op);
+            self.emit(opcode, arg);
+            self.emit_jump(Opcode::JUMP_IF_FALSE_OR_POP, cleanup);
+        }
+        self.compile_expr(&cmp.comparators[n - 1])?;
+        let (opcode, arg) = compare_op(cmp.ops[n - 1]);
+        self.emit(opcode, arg);
+        if n > 1 {
+            let end = self.new_label();
+            self.jump(end);
+            self.bind(cleanup);
+            self.emit(Opcode::SWAP, 2);
+            self.emit(Opcode::POP_TOP, 0);
+            self.bind(end);
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_dict(&mut self, dict: &ast::ExprDict) -> CResult {
+        if let Some(item) = dict.items.iter().find(|item| item.key.is_none()) {
+            return Err(self.unsupported("'**' unpacking in dict displays", item.value.range()));
+        }
+        let big = dict.items.len() * 2 > STACK_USE_GUIDELINE;
+        if big {
+            self.emit(Opcode::BUILD_MAP, 0);
+        }
+        for item in &dict.items {
+            if let Some(key) = &item.key {
+                self.compile_expr(key)?;
+            }
+            self.compile_expr(&item.value)?;
+            if big {
+                self.emit(Opcode::MAP_ADD, 1);
+            }
+        }
+        if !big {
+            self.emit(Opcode::BUILD_MAP, dict.items.len() as u32);
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_list(&mut self, list: &ast::ExprList) -> CResult {
+        if let Some(starred) = list.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+            return Err(self.unsupported("'*' unpacking in list displays", starred.range()));
+        }
+        if list.elts.len() > STACK_USE_GUIDELINE {
+            self.emit(Opcode::BUILD_LIST, 0);
+            for e in &list.elts {
+                self.compile_expr(e)?;
+                self.emit(Opcode::LIST_APPEND, 1);
+            }
+        } else {
+            self.compile_exprs(&list.elts)?;
+            self.emit(Opcode::BUILD_LIST, list.elts.len() as u32);
+        }
+        Ok(())
+    }
+
+    /// `f(a, k=v)`: [NULL, f] or [method, self] below the arguments;
+    /// keyword names go in a constant tuple named by KW_NAMES.
+    pub(super) fn compile_call(&mut self, call: &ast::ExprCall) -> CResult {
+        let args = &call.arguments;
+        if let Some(starred) = args.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
+            return Err(self.unsupported("'*' unpacking in calls", starred.range()));
+        }
+        if let Some(kw) = args.keywords.iter().find(|k| k.arg.is_none()) {
+            return Err(self.unsupported("'**' unpacking in calls", kw.range));
+        }
+        let mut seen = std::collections::HashSet::new();
+        for kw in &args.keywords {
+            if let Some(name) = &kw.arg {
+                if !seen.insert(name.as_str()) {
+                    return Err(self.syntax_error(format!("keyword argument repeated: {name}"), kw.range));
+                }
+            }
+        }
+        let mut restore = None;
+        match &*call.func {
+            Expr::Attribute(method) => {
+                self.compile_expr(&method.value)?;
+                // CPython 3.11 gives the method load and the call the line
+                // where the attribute ends (`obj\n  .meth()`).
+                restore = Some(self.set_line_no(self.end_line(method.range)));
+                let i = self.name_index(&method.attr);
+                self.emit(Opcode::LOAD_METHOD, i);
+            }
+            Expr::Name(name) => {
+                let old = self.set_line(name.range);
+                self.load_callable_name(&name.id, name.range)?;
+                self.restore_line(old);
+            }
+            func => {
+                self.emit(Opcode::PUSH_NULL, 0);
+                self.compile_expr(func)?;
+            }
+        }
+        self.compile_exprs(&args.args)?;
+        for kw in &args.keywords {
+            self.compile_expr(&kw.value)?;
+        }
+        if !args.keywords.is_empty() {
+            let names = args
+                .keywords
+                .iter()
+                .filter_map(|k| k.arg.as_ref())
+                .map(|n| Const::Str(n.to_string()));
+            let i = self.add_const(Const::Tuple(names.collect()));
+            self.emit(Opcode::KW_NAMES, i);
+        }
+        self.emit(Opcode::CALL, (args.args.len() + args.keywords.len()) as u32);
+        if let Some(old) = restore {
+            self.restore_line(old);
+        }
+        Ok(())
+    }
+
+    // ---- f-strings -------------------------------------------------------------
+
+    pub(super) fn compile_fstring(&mut self, fstring: &ast::ExprFString) -> CResult {
+        let mut pieces = Vec::new();
+        for part in fstring.value.iter() {
+            match part {
+                ast::FStringPart::Literal(s) => push_text(&mut pieces, &s.value),
+                ast::FStringPart::FString(f) => collect_pieces(&f.elements, &mut pieces),
+            }
+        }
+        self.compile_pieces(pieces)
+    }
+
+    /// Each piece, then BUILD_STRING to join them (unless there is just one).
+    pub(super) fn compile_pieces(&mut self, pieces: Vec<Piece>) -> CResult {
+        if pieces.is_empty() {
+            self.load_const(Const::Str(String::new()));
+            return Ok(());
+        }
+        let n = pieces.len();
+        for piece in pieces {
+            match piece {
+                Piece::Text(text) => self.load_const(Const::Str(text)),
+                Piece::Field(field) => self.compile_format_field(field)?,
+            }
+        }
+        if n != 1 {
+            self.emit(Opcode::BUILD_STRING, n as u32);
+        }
+        Ok(())
+    }
+
+    /// `{value!conversion:spec}` -> value; [spec]; FORMAT_VALUE.
+    pub(super) fn compile_format_field(&mut self, field: &ast::InterpolatedElement) -> CResult {
+        self.compile_expr(&field.expression)?;
+        let mut oparg = match field.conversion {
+            ast::ConversionFlag::None => 0,
+            ast::ConversionFlag::Str => 1,
+            ast::ConversionFlag::Repr => 2,
+            ast::ConversionFlag::Ascii => 3,
+        };
+        // `{x=}` shows the repr unless a conversion or spec says otherwise.
+        if field.debug_text.is_some() && oparg == 0 && field.format_spec.is_none() {
+            oparg = 2;
+        }
+        if let Some(spec) = &field.format_spec {
+            let mut pieces = Vec::new();
+            collect_pieces(&spec.elements, &mut pieces);
+            self.compile_pieces(pieces)?;
+            oparg |= 4;
+        }
+        self.emit(Opcode::FORMAT_VALUE, oparg);
+        Ok(())
+    }
+}

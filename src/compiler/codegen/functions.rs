@@ -1,0 +1,240 @@
+//! Functions, lambdas and comprehensions: the constructs that compile a
+//! nested unit and build a function object from it.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    // ---- functions -------------------------------------------------------------
+
+    /// Rejects parameter kinds pyvm cannot call yet.
+    pub(super) fn check_parameters(&self, params: &ast::Parameters) -> CResult {
+        if let Some(p) = &params.vararg {
+            return Err(self.unsupported("'*args' parameters", p.range));
+        }
+        if let Some(p) = &params.kwarg {
+            return Err(self.unsupported("'**kwargs' parameters", p.range));
+        }
+        Ok(())
+    }
+
+    /// Pushes the defaults tuple and the keyword-only defaults dict, if any;
+    /// returns the matching MAKE_FUNCTION flags.
+    pub(super) fn compile_defaults(&mut self, params: &ast::Parameters) -> CResult<u32> {
+        let mut make_flags = 0;
+        let positional = params.posonlyargs.iter().chain(&params.args);
+        let defaults: Vec<&Expr> = positional.filter_map(|p| p.default.as_deref()).collect();
+        if !defaults.is_empty() {
+            let folded: Option<Vec<Const>> = defaults.iter().map(|d| self.fold(d)).collect::<CResult<_>>()?;
+            match folded {
+                Some(values) => self.load_const(Const::Tuple(values)),
+                None => {
+                    for d in &defaults {
+                        self.compile_expr(d)?;
+                    }
+                    self.emit(Opcode::BUILD_TUPLE, defaults.len() as u32);
+                }
+            }
+            make_flags |= 1;
+        }
+        let kwdefaults: Vec<_> = params.kwonlyargs.iter().filter(|p| p.default.is_some()).collect();
+        if !kwdefaults.is_empty() {
+            for p in &kwdefaults {
+                self.load_const(Const::Str(p.parameter.name.to_string()));
+                if let Some(default) = &p.default {
+                    self.compile_expr(default)?;
+                }
+            }
+            self.emit(Opcode::BUILD_MAP, kwdefaults.len() as u32);
+            make_flags |= 2;
+        }
+        Ok(make_flags)
+    }
+
+    pub(super) fn set_arg_counts(&mut self, params: &ast::Parameters) {
+        let u = self.u();
+        u.posonlyargcount = params.posonlyargs.len() as u32;
+        u.argcount = (params.posonlyargs.len() + params.args.len()) as u32;
+        u.kwonlyargcount = params.kwonlyargs.len() as u32;
+    }
+
+    /// Pushes the closure tuple if `code` has free variables, then makes the function.
+    pub(super) fn make_function(&mut self, code: Rc<CodeObject>, mut make_flags: u32, range: TextRange) -> CResult {
+        if !code.freevars.is_empty() {
+            for name in &code.freevars {
+                let i = self.deref_index(name, range)?;
+                self.emit(Opcode::LOAD_CLOSURE, i);
+            }
+            self.emit(Opcode::BUILD_TUPLE, code.freevars.len() as u32);
+            make_flags |= 8;
+        }
+        self.load_const(Const::Code(CodeRef(code)));
+        self.emit(Opcode::MAKE_FUNCTION, make_flags);
+        Ok(())
+    }
+
+    pub(super) fn compile_function_def(&mut self, def: &ast::StmtFunctionDef) -> CResult {
+        if def.is_async {
+            return Err(self.unsupported("'async def' functions", def.range));
+        }
+        if let Some(decorator) = def.decorator_list.first() {
+            return Err(self.unsupported("decorators", decorator.range));
+        }
+        if let Some(type_params) = &def.type_params {
+            return Err(self.unsupported("type parameters", type_params.range));
+        }
+        self.check_parameters(&def.parameters)?;
+        let make_flags = self.compile_defaults(&def.parameters)?;
+        let block = self.block_for(def.range)?;
+        let qualname = self.qualname(&def.name);
+        let line = self.src.line_of(def.range.start().to_u32());
+        self.enter_unit(block, def.name.to_string(), qualname, line);
+        self.set_arg_counts(&def.parameters);
+        // co_consts[0] is the docstring, or None (CPython 3.11).
+        let body = match split_docstring(&def.body) {
+            Some((doc, rest)) => {
+                self.add_const(Const::Str(doc.value.to_str().to_string()));
+                rest
+            }
+            None => {
+                self.add_const(Const::None);
+                &def.body[..]
+            }
+        };
+        let body_result = self.compile_body(body);
+        let code = self.finish_nested_unit(body_result)?;
+        self.set_line(def.range);
+        self.make_function(code, make_flags, def.range)?;
+        self.name_op(&def.name, Access::Store, def.name.range)
+    }
+
+    /// Exits the current (nested) unit, also when compiling its body failed.
+    pub(super) fn finish_nested_unit(&mut self, body: CResult) -> CResult<Rc<CodeObject>> {
+        match body {
+            Ok(()) => self.exit_unit(),
+            Err(err) => {
+                self.units.pop();
+                Err(err)
+            }
+        }
+    }
+
+    pub(super) fn compile_lambda(&mut self, lambda: &ast::ExprLambda) -> CResult {
+        let make_flags = match &lambda.parameters {
+            Some(params) => {
+                self.check_parameters(params)?;
+                self.compile_defaults(params)?
+            }
+            None => 0,
+        };
+        let block = self.block_for(lambda.range)?;
+        let qualname = self.qualname("<lambda>");
+        let line = self.src.line_of(lambda.range.start().to_u32());
+        self.enter_unit(block, "<lambda>".into(), qualname, line);
+        if let Some(params) = &lambda.parameters {
+            self.set_arg_counts(params);
+        }
+        // As in CPython 3.11: None first, so a lambda cannot have a docstring.
+        self.add_const(Const::None);
+        let body = self
+            .compile_expr(&lambda.body)
+            .map(|()| self.emit(Opcode::RETURN_VALUE, 0));
+        let code = self.finish_nested_unit(body)?;
+        self.make_function(code, make_flags, lambda.range)
+    }
+
+    /// A list or dict comprehension is a function called at once with the
+    /// iterator of its first `for`: `MAKE_FUNCTION; iter; GET_ITER; CALL 0`.
+    pub(super) fn compile_comprehension(
+        &mut self,
+        kind: CompKind,
+        range: TextRange,
+        generators: &[ast::Comprehension],
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> CResult {
+        if let Some(gen) = generators.iter().find(|g| g.is_async) {
+            return Err(self.unsupported("asynchronous comprehensions", gen.range));
+        }
+        let Some(first) = generators.first() else {
+            return Err(self.internal("comprehension without 'for'", range));
+        };
+        let block = self.block_for(range)?;
+        let name = match kind {
+            CompKind::List => "<listcomp>",
+            CompKind::Dict => "<dictcomp>",
+        };
+        let qualname = self.qualname(name);
+        let line = self.src.line_of(range.start().to_u32());
+        self.enter_unit(block, name.into(), qualname, line);
+        self.u().argcount = 1;
+        let body = self.compile_comprehension_body(kind, generators, elt, value);
+        let code = self.finish_nested_unit(body)?;
+        self.make_function(code, 0, range)?;
+        self.compile_expr(&first.iter)?;
+        self.emit(Opcode::GET_ITER, 0);
+        self.emit(Opcode::CALL, 0);
+        Ok(())
+    }
+
+    pub(super) fn compile_comprehension_body(
+        &mut self,
+        kind: CompKind,
+        generators: &[ast::Comprehension],
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> CResult {
+        let build = match kind {
+            CompKind::List => Opcode::BUILD_LIST,
+            CompKind::Dict => Opcode::BUILD_MAP,
+        };
+        self.emit(build, 0);
+        self.compile_comprehension_loop(kind, generators, 0, 0, elt, value)?;
+        self.emit(Opcode::RETURN_VALUE, 0);
+        Ok(())
+    }
+
+    /// One `for` (and its `if`s) of a comprehension; `depth` counts the
+    /// iterators already on the stack above the result container.
+    pub(super) fn compile_comprehension_loop(
+        &mut self,
+        kind: CompKind,
+        generators: &[ast::Comprehension],
+        index: usize,
+        depth: u32,
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> CResult {
+        let gen = &generators[index];
+        let (head, if_cleanup, exhausted) = (self.new_label(), self.new_label(), self.new_label());
+        if index == 0 {
+            // The outermost iterator is the argument `.0`.
+            self.emit(Opcode::LOAD_FAST, 0);
+        } else {
+            self.compile_expr(&gen.iter)?;
+            self.emit(Opcode::GET_ITER, 0);
+        }
+        let depth = depth + 1;
+        self.bind(head);
+        self.emit_jump(Opcode::FOR_ITER, exhausted);
+        self.compile_store(&gen.target)?;
+        for cond in &gen.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if index + 1 < generators.len() {
+            self.compile_comprehension_loop(kind, generators, index + 1, depth, elt, value)?;
+        } else {
+            self.compile_expr(elt)?;
+            match (kind, value) {
+                (CompKind::Dict, Some(value)) => {
+                    self.compile_expr(value)?;
+                    self.emit(Opcode::MAP_ADD, depth + 1);
+                }
+                _ => self.emit(Opcode::LIST_APPEND, depth + 1),
+            }
+        }
+        self.bind(if_cleanup);
+        self.jump(head);
+        self.bind(exhausted);
+        Ok(())
+    }
+}

@@ -1,0 +1,414 @@
+//! Statements and assignment targets.
+
+use super::*;
+
+impl<'a> Compiler<'a> {
+    // ---- statements ------------------------------------------------------------
+
+    pub(super) fn compile_body(&mut self, body: &[Stmt]) -> CResult {
+        body.iter().try_for_each(|stmt| self.compile_stmt(stmt))
+    }
+
+    pub(super) fn compile_stmt(&mut self, stmt: &Stmt) -> CResult {
+        self.set_line(stmt.range());
+        match stmt {
+            Stmt::FunctionDef(def) => self.compile_function_def(def),
+            Stmt::ClassDef(s) => Err(self.unsupported("'class' statements", s.range)),
+            Stmt::Return(ret) => self.compile_return(ret),
+            Stmt::Delete(del) => del.targets.iter().try_for_each(|t| self.compile_delete(t)),
+            Stmt::TypeAlias(s) => Err(self.unsupported("'type' statements", s.range)),
+            Stmt::Assign(assign) => self.compile_assign(assign),
+            Stmt::AugAssign(aug) => self.compile_aug_assign(aug),
+            Stmt::AnnAssign(ann) => self.compile_ann_assign(ann),
+            Stmt::For(for_) => self.compile_for(for_),
+            Stmt::While(while_) => self.compile_while(while_),
+            Stmt::If(if_) => self.compile_if(if_),
+            Stmt::With(s) => Err(self.unsupported("'with' statements", s.range)),
+            Stmt::Match(s) => Err(self.unsupported("'match' statements", s.range)),
+            Stmt::Raise(s) => Err(self.unsupported("'raise' statements", s.range)),
+            Stmt::Try(s) => Err(self.unsupported("'try' statements", s.range)),
+            Stmt::Assert(s) => Err(self.unsupported("'assert' statements", s.range)),
+            Stmt::Import(import) => self.compile_import(import),
+            Stmt::ImportFrom(import) => self.compile_import_from(import),
+            // Declarations only steer the symbol table.
+            Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => Ok(()),
+            Stmt::Expr(expr) => self.compile_expr_stmt(&expr.value),
+            Stmt::Break(s) => self.compile_break(s.range),
+            Stmt::Continue(s) => self.compile_continue(s.range),
+            Stmt::IpyEscapeCommand(s) => Err(self.unsupported("IPython escape commands", s.range)),
+        }
+    }
+
+    pub(super) fn compile_expr_stmt(&mut self, value: &Expr) -> CResult {
+        if self.options.interactive && self.block_kind() == BlockKind::Module {
+            // The REPL echoes every expression statement at module level,
+            // constants included, as CPython's "single" mode does.
+            self.compile_expr(value)?;
+            self.emit(Opcode::PRINT_EXPR, 0);
+            return Ok(());
+        }
+        // A constant on its own (a docstring, `...`) does nothing.
+        let is_constant = matches!(
+            value,
+            Expr::StringLiteral(_)
+                | Expr::BytesLiteral(_)
+                | Expr::NumberLiteral(_)
+                | Expr::BooleanLiteral(_)
+                | Expr::NoneLiteral(_)
+                | Expr::EllipsisLiteral(_)
+        );
+        if is_constant || self.fold(value)?.is_some() {
+            return Ok(());
+        }
+        self.compile_expr(value)?;
+        self.emit(Opcode::POP_TOP, 0);
+        Ok(())
+    }
+
+    pub(super) fn compile_return(&mut self, ret: &ast::StmtReturn) -> CResult {
+        if !self.block_kind().is_function_like() {
+            return Err(self.syntax_error("'return' outside function", ret.range));
+        }
+        match &ret.value {
+            Some(value) => self.compile_expr(value)?,
+            None => self.load_const(Const::None),
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        Ok(())
+    }
+
+    pub(super) fn compile_break(&mut self, range: TextRange) -> CResult {
+        let Some(innermost) = self.u().loops.last() else {
+            return Err(self.syntax_error("'break' outside loop", range));
+        };
+        let (kind, target) = (innermost.kind, innermost.break_to);
+        if kind == LoopKind::For {
+            // The iterator stays on the stack for the whole loop.
+            self.emit(Opcode::POP_TOP, 0);
+        }
+        self.jump(target);
+        Ok(())
+    }
+
+    pub(super) fn compile_continue(&mut self, range: TextRange) -> CResult {
+        let Some(innermost) = self.u().loops.last() else {
+            return Err(self.syntax_error("'continue' not properly in loop", range));
+        };
+        let target = innermost.continue_to;
+        self.jump(target);
+        Ok(())
+    }
+
+    pub(super) fn compile_if(&mut self, if_: &ast::StmtIf) -> CResult {
+        let end = self.new_label();
+        let first = std::iter::once((Some(&*if_.test), &if_.body[..], if_.range));
+        let rest = if_
+            .elif_else_clauses
+            .iter()
+            .map(|c| (c.test.as_ref(), &c.body[..], c.range));
+        let clauses: Vec<_> = first.chain(rest).collect();
+        for (i, (test, body, range)) in clauses.iter().enumerate() {
+            self.set_line(*range);
+            let last = i + 1 == clauses.len();
+            match test {
+                Some(test) => {
+                    let next = if last { end } else { self.new_label() };
+                    self.jump_if(test, next, false)?;
+                    self.compile_body(body)?;
+                    if !last {
+                        self.jump(end);
+                        self.bind(next);
+                    }
+                }
+                None => self.compile_body(body)?,
+            }
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `while test: body else: orelse`, laid out like CPython 3.11: the
+    /// test runs once at the top and again at the bottom, where it jumps
+    /// back into the body, so an iteration dispatches no unconditional jump.
+    /// `continue` goes to the top test.
+    pub(super) fn compile_while(&mut self, while_: &ast::StmtWhile) -> CResult {
+        let (head, body, orelse, end) = (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        self.bind(head);
+        self.jump_if(&while_.test, orelse, false)?;
+        self.bind(body);
+        self.u().loops.push(Loop {
+            kind: LoopKind::While,
+            continue_to: head,
+            break_to: end,
+        });
+        self.compile_body(&while_.body)?;
+        self.u().loops.pop();
+        self.set_line(while_.range);
+        self.jump_if(&while_.test, body, true)?;
+        self.bind(orelse);
+        self.compile_body(&while_.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `for target in iter: body else: orelse`. FOR_ITER pops the iterator
+    /// and jumps to the else part when it is exhausted.
+    pub(super) fn compile_for(&mut self, for_: &ast::StmtFor) -> CResult {
+        if for_.is_async {
+            return Err(self.unsupported("'async for' loops", for_.range));
+        }
+        let (head, exhausted, end) = (self.new_label(), self.new_label(), self.new_label());
+        self.compile_expr(&for_.iter)?;
+        self.emit(Opcode::GET_ITER, 0);
+        self.bind(head);
+        self.emit_jump(Opcode::FOR_ITER, exhausted);
+        self.u().loops.push(Loop {
+            kind: LoopKind::For,
+            continue_to: head,
+            break_to: end,
+        });
+        self.compile_store(&for_.target)?;
+        self.compile_body(&for_.body)?;
+        self.jump(head);
+        self.u().loops.pop();
+        self.bind(exhausted);
+        self.compile_body(&for_.orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    pub(super) fn compile_assign(&mut self, assign: &ast::StmtAssign) -> CResult {
+        if self.compile_swap_assign(assign)? {
+            return Ok(());
+        }
+        self.compile_expr(&assign.value)?;
+        let n = assign.targets.len();
+        for (i, target) in assign.targets.iter().enumerate() {
+            if i + 1 < n {
+                self.emit(Opcode::COPY, 1);
+            }
+            self.compile_store(target)?;
+        }
+        Ok(())
+    }
+
+    /// `a, b = b, a`: no tuple is built; the values are pushed and
+    /// reordered with SWAP (or stored in reverse), as CPython's peephole
+    /// optimizer does for BUILD_TUPLE + UNPACK_SEQUENCE of up to three items.
+    pub(super) fn compile_swap_assign(&mut self, assign: &ast::StmtAssign) -> CResult<bool> {
+        let [target] = &assign.targets[..] else {
+            return Ok(false);
+        };
+        let (Some(targets), Some(values)) = (display_elts(target), display_elts(&assign.value)) else {
+            return Ok(false);
+        };
+        let n = targets.len();
+        let starred = |e: &Expr| matches!(e, Expr::Starred(_));
+        if n == 0 || n > 3 || values.len() != n || targets.iter().any(starred) || values.iter().any(starred) {
+            return Ok(false);
+        }
+        if matches!(&*assign.value, Expr::Tuple(_)) && self.fold(&assign.value)?.is_some() {
+            return Ok(false);
+        }
+        for value in values {
+            self.compile_expr(value)?;
+        }
+        // Stores to distinct plain names can run in reverse order instead
+        // (CPython's `apply_static_swaps`): nothing can observe the order.
+        let mut names = std::collections::HashSet::new();
+        if targets
+            .iter()
+            .all(|t| matches!(t, Expr::Name(name) if names.insert(name.id.as_str())))
+        {
+            return targets
+                .iter()
+                .rev()
+                .try_for_each(|t| self.compile_store(t))
+                .map(|()| true);
+        }
+        if n > 1 {
+            self.emit(Opcode::SWAP, n as u32);
+        }
+        targets.iter().try_for_each(|t| self.compile_store(t))?;
+        Ok(true)
+    }
+
+    pub(super) fn compile_aug_assign(&mut self, aug: &ast::StmtAugAssign) -> CResult {
+        let op = binary_op_arg(aug.op) + INPLACE;
+        match &*aug.target {
+            Expr::Name(name) => {
+                self.name_op(&name.id, Access::Load, name.range)?;
+                self.compile_expr(&aug.value)?;
+                self.emit(Opcode::BINARY_OP, op);
+                self.name_op(&name.id, Access::Store, name.range)
+            }
+            Expr::Attribute(attr) => {
+                self.compile_expr(&attr.value)?;
+                let i = self.name_index(&attr.attr);
+                self.emit(Opcode::COPY, 1);
+                self.emit(Opcode::LOAD_ATTR, i);
+                self.compile_expr(&aug.value)?;
+                self.emit(Opcode::BINARY_OP, op);
+                self.emit(Opcode::SWAP, 2);
+                self.emit(Opcode::STORE_ATTR, i);
+                Ok(())
+            }
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_expr(&sub.slice)?;
+                self.emit(Opcode::COPY, 2);
+                self.emit(Opcode::COPY, 2);
+                self.emit(Opcode::BINARY_SUBSCR, 0);
+                self.compile_expr(&aug.value)?;
+                self.emit(Opcode::BINARY_OP, op);
+                self.emit(Opcode::SWAP, 3);
+                self.emit(Opcode::SWAP, 2);
+                self.emit(Opcode::STORE_SUBSCR, 0);
+                Ok(())
+            }
+            other => Err(self.syntax_error(
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    describe_expr(other)
+                ),
+                other.range(),
+            )),
+        }
+    }
+
+    /// `target: annotation [= value]`. Annotations are not evaluated (nor
+    /// stored in `__annotations__`); without a value, an attribute or
+    /// subscript target is still evaluated, as in CPython.
+    pub(super) fn compile_ann_assign(&mut self, ann: &ast::StmtAnnAssign) -> CResult {
+        if let Some(value) = &ann.value {
+            self.compile_expr(value)?;
+            return self.compile_store(&ann.target);
+        }
+        let parts = match &*ann.target {
+            Expr::Attribute(attr) => vec![&*attr.value],
+            Expr::Subscript(sub) => vec![&*sub.value, &*sub.slice],
+            _ => Vec::new(),
+        };
+        for part in parts {
+            self.compile_expr(part)?;
+            self.emit(Opcode::POP_TOP, 0);
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_import(&mut self, import: &ast::StmtImport) -> CResult {
+        for alias in &import.names {
+            self.load_const(Const::Int(BigInt::zero()));
+            self.load_const(Const::None);
+            let module = self.name_index(&alias.name);
+            self.emit(Opcode::IMPORT_NAME, module);
+            match &alias.asname {
+                // `import a.b.c as d` binds d to a.b.c: walk down from the top package.
+                Some(asname) => {
+                    let mut attrs = alias.name.split('.').skip(1).peekable();
+                    let dotted = attrs.peek().is_some();
+                    while let Some(attr) = attrs.next() {
+                        let i = self.name_index(attr);
+                        self.emit(Opcode::IMPORT_FROM, i);
+                        if attrs.peek().is_some() {
+                            self.emit(Opcode::SWAP, 2);
+                            self.emit(Opcode::POP_TOP, 0);
+                        }
+                    }
+                    self.name_op(asname, Access::Store, asname.range)?;
+                    if dotted {
+                        self.emit(Opcode::POP_TOP, 0);
+                    }
+                }
+                // `import a.b.c` binds a, the top-level package IMPORT_NAME returns.
+                None => {
+                    let top = alias.name.split('.').next().unwrap_or_default();
+                    self.name_op(top, Access::Store, alias.range)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_import_from(&mut self, import: &ast::StmtImportFrom) -> CResult {
+        if let Some(star) = import.names.iter().find(|a| a.name.as_str() == "*") {
+            return Err(self.unsupported("'from ... import *'", star.range));
+        }
+        self.load_const(Const::Int(BigInt::from(import.level)));
+        let names = import.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
+        self.load_const(Const::Tuple(names));
+        let module = self.name_index(import.module.as_ref().map_or("", |m| m.as_str()));
+        self.emit(Opcode::IMPORT_NAME, module);
+        for alias in &import.names {
+            let i = self.name_index(&alias.name);
+            self.emit(Opcode::IMPORT_FROM, i);
+            let bound = alias.asname.as_ref().unwrap_or(&alias.name);
+            self.name_op(bound, Access::Store, alias.range)?;
+        }
+        self.emit(Opcode::POP_TOP, 0);
+        Ok(())
+    }
+
+    // ---- assignment targets ----------------------------------------------------
+
+    pub(super) fn compile_store(&mut self, target: &Expr) -> CResult {
+        let old = self.set_line(target.range());
+        let result = self.compile_store_inner(target);
+        self.restore_line(old);
+        result
+    }
+
+    pub(super) fn compile_store_inner(&mut self, target: &Expr) -> CResult {
+        match target {
+            Expr::Name(name) => self.name_op(&name.id, Access::Store, name.range),
+            Expr::Attribute(attr) => {
+                self.compile_expr(&attr.value)?;
+                let i = self.name_index(&attr.attr);
+                let old = self.set_line_no(self.end_line(attr.range));
+                self.emit(Opcode::STORE_ATTR, i);
+                self.restore_line(old);
+                Ok(())
+            }
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_expr(&sub.slice)?;
+                self.emit(Opcode::STORE_SUBSCR, 0);
+                Ok(())
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                if let Some(starred) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
+                    return Err(self.unsupported("starred assignment targets", starred.range()));
+                }
+                self.emit(Opcode::UNPACK_SEQUENCE, elts.len() as u32);
+                elts.iter().try_for_each(|e| self.compile_store(e))
+            }
+            Expr::Starred(s) => Err(self.unsupported("starred assignment targets", s.range)),
+            other => Err(self.syntax_error(format!("cannot assign to {}", describe_expr(other)), other.range())),
+        }
+    }
+
+    pub(super) fn compile_delete(&mut self, target: &Expr) -> CResult {
+        let old = self.set_line(target.range());
+        let result = match target {
+            Expr::Name(name) => self.name_op(&name.id, Access::Delete, name.range),
+            Expr::Attribute(attr) => {
+                self.compile_expr(&attr.value)?;
+                let i = self.name_index(&attr.attr);
+                self.emit(Opcode::DELETE_ATTR, i);
+                Ok(())
+            }
+            Expr::Subscript(sub) => {
+                self.compile_expr(&sub.value)?;
+                self.compile_expr(&sub.slice)?;
+                self.emit(Opcode::DELETE_SUBSCR, 0);
+                Ok(())
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                elts.iter().try_for_each(|e| self.compile_delete(e))
+            }
+            other => Err(self.syntax_error(format!("cannot delete {}", describe_expr(other)), other.range())),
+        };
+        self.restore_line(old);
+        result
+    }
+}
