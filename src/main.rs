@@ -358,6 +358,8 @@ fn main() -> ExitCode {
         .name("pyvm-main".into())
         .stack_size(stack_size)
         .spawn(move || run(cli));
+    // Ctrl-C must reach the interpreter thread (see interrupt.rs).
+    interrupt::block_in_this_thread();
     let status = match worker.map(|h| h.join()) {
         Ok(Ok(status)) => status,
         Ok(Err(_)) => {

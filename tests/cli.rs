@@ -277,3 +277,41 @@ fn sigint_raises_keyboard_interrupt_and_ends_the_process_by_sigint() {
         assert_eq!(out.status.signal(), Some(libc::SIGINT), "{:?}", out.status);
     }
 }
+
+#[test]
+fn sigint_at_a_piped_prompt_cancels_the_read_like_python3() {
+    // `pyvm -i` waiting for input on a pipe: Ctrl-C prints KeyboardInterrupt
+    // and a new prompt; the session then goes on.
+    let session = |program: &str| {
+        let mut child = Command::new(program)
+            .args(["-i", "-q"])
+            .env_remove("PYTHONINSPECT")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        // Wait for the first prompt, then interrupt the blocked read.
+        let mut stderr = child.stderr.take().expect("stderr");
+        let mut prompt = [0u8; 4];
+        std::io::Read::read_exact(&mut stderr, &mut prompt).expect("prompt");
+        assert_eq!(&prompt, b">>> ");
+        std::thread::sleep(Duration::from_millis(200));
+        // SAFETY: kill(2) on our own child's pid.
+        unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
+        std::thread::sleep(Duration::from_millis(200));
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"print(5)\n")
+            .expect("write");
+        let mut rest = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut rest).expect("stderr");
+        let out = child.wait_with_output().expect("wait");
+        (text(&out.stdout), format!(">>> {}", text(&rest)), out.status.code())
+    };
+    let expected = session("python3");
+    assert_eq!(expected.1, ">>> \nKeyboardInterrupt\n>>> >>> \n", "python3 itself");
+    assert_eq!(session(PYVM), expected);
+}

@@ -8,7 +8,7 @@
 //! (`sys.ps2`); a compound statement (`if`, `def`, a decorator, anything
 //! whose first line ends with `:`) runs once an empty line ends it.
 //!
-//! On a terminal, lines are read with `rustyline` (line editing, history
+//! When stdin and stdout are a terminal, lines are read with `rustyline` (line editing, history
 //! in `~/.pyvm_history`, Ctrl-C cancels the line, Ctrl-D leaves).
 //! Otherwise (`echo 'x' | pyvm -i`) lines come from standard input and the
 //! prompts go to standard error, as CPython does.
@@ -200,7 +200,9 @@ enum Input {
 impl Reader {
     fn new() -> Reader {
         use std::io::IsTerminal;
-        if std::io::stdin().is_terminal() {
+        // As CPython's PyOS_Readline: line editing only when both ends are
+        // a terminal; `pyvm > out.txt` prompts on stderr.
+        if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
             let config = rustyline::Config::builder()
                 .completion_type(rustyline::CompletionType::List)
                 .build();
@@ -236,18 +238,7 @@ impl Reader {
                 let mut err = std::io::stderr().lock();
                 let _ = err.write_all(prompt.as_bytes());
                 let _ = err.flush();
-                let mut line = String::new();
-                match stdin.read_line(&mut line) {
-                    Ok(0) => Input::Eof,
-                    Ok(_) => {
-                        if line.ends_with('\n') {
-                            line.pop();
-                        }
-                        Input::Line(line)
-                    }
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => Input::Interrupted,
-                    Err(_) => Input::Eof,
-                }
+                read_plain_line(stdin)
             }
         }
     }
@@ -269,6 +260,46 @@ impl Reader {
         } = self
         {
             let _ = editor.save_history(path);
+        }
+    }
+}
+
+/// One line of standard input without its newline. Unlike `read_line`,
+/// a read interrupted by Ctrl-C (SIGINT is installed without SA_RESTART)
+/// comes back as `Interrupted` instead of being retried, so a prompt on a
+/// terminal without line editing (`pyvm > out.txt`) can be cancelled.
+fn read_plain_line(stdin: &mut std::io::StdinLock<'static>) -> Input {
+    let mut bytes = Vec::new();
+    loop {
+        let available = match stdin.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+                if interrupt::take() {
+                    return Input::Interrupted;
+                }
+                continue;
+            }
+            Err(_) => &[][..],
+        };
+        if available.is_empty() {
+            // End of input; a last line without a newline still counts.
+            return if bytes.is_empty() {
+                Input::Eof
+            } else {
+                Input::Line(String::from_utf8_lossy(&bytes).into_owned())
+            };
+        }
+        match available.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                bytes.extend_from_slice(&available[..i]);
+                stdin.consume(i + 1);
+                return Input::Line(String::from_utf8_lossy(&bytes).into_owned());
+            }
+            None => {
+                let n = available.len();
+                bytes.extend_from_slice(available);
+                stdin.consume(n);
+            }
         }
     }
 }

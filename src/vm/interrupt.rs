@@ -59,14 +59,35 @@ pub fn install() {
     }
 }
 
+/// Blocks SIGINT in the calling thread, so the kernel delivers it to the
+/// interpreter thread instead: there it also interrupts a blocking read of
+/// standard input (the REPL's prompt), which a delivery to an idle thread
+/// would not. The `pyvm` command calls this on its main thread, which
+/// only waits for the interpreter thread.
+pub fn block_in_this_thread() {
+    // SAFETY: building a signal set and changing this thread's mask are
+    // plain libc calls on a local set.
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut());
+    }
+}
+
 /// Ends the process the way an uncaught KeyboardInterrupt ends CPython: by
 /// the default action of SIGINT, so the parent sees "killed by SIGINT"
 /// (a shell reports status 130) and stops a script loop that ran us.
 pub fn exit_by_sigint() -> ! {
-    // SAFETY: restoring the default disposition and raising the signal are
-    // plain libc calls; the default action terminates the process.
+    // SAFETY: restoring the default disposition, unblocking and raising
+    // the signal are plain libc calls; the default action terminates the
+    // process.
     unsafe {
         libc::signal(libc::SIGINT, libc::SIG_DFL);
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::pthread_sigmask(libc::SIG_UNBLOCK, &set, std::ptr::null_mut());
         libc::raise(libc::SIGINT);
     }
     // Not reached unless SIGINT is blocked; then exit as a shell would report it.
