@@ -364,7 +364,10 @@ fn read_input(vm: &mut Vm, reader: &mut Reader) -> Option<String> {
             }
             Input::Interrupted => {
                 // The line is dropped; CPython reports it this way.
-                eprintln!("\nKeyboardInterrupt");
+                // The line editor has already moved to a new line; a
+                // plain read leaves the cursor after the echoed `^C`.
+                let newline = if matches!(reader, Reader::Plain(_)) { "\n" } else { "" };
+                eprintln!("{newline}KeyboardInterrupt");
                 buffer.clear();
             }
             // End of input inside a block runs what was entered, as CPython does.
