@@ -50,8 +50,9 @@ pub(crate) fn from_parse_errors(
         }
     }
     let mut error = parser_error(src, first, tokens, module, &brackets);
-    // An error at the very end shows the last line with text, as CPython's does.
-    if error.line_text.trim().is_empty() && error.lineno > 1 {
+    // An error at the very end shows the last line with text, as CPython's
+    // does; but a missing indented block names the last line, blank or not.
+    if error.line_text.trim().is_empty() && error.lineno > 1 && !error.msg.starts_with("expected an indented block") {
         if let Some(line) = (1..error.lineno).rev().find(|&l| !src.line_text(l).trim().is_empty()) {
             error.lineno = line;
             error.line_text = src.line_text(line);
@@ -394,10 +395,18 @@ fn expected_indented_block(src: &Source, err: &ParseError, tokens: &Tokens, clau
         .get(header_start)
         .map_or(1, |t| src.line_of(t.range().start().to_u32()));
     let msg = format!("expected an indented block after {clause} on line {header_line}");
-    if is_at_eof(src, err) {
+    let rest = src.text.get(err.location.start().to_usize()..).unwrap_or_default();
+    let only_blank_or_comments = rest
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if is_at_eof(src, err) || only_blank_or_comments {
+        // No block before the end: CPython names the file's last line
+        // (blank, a comment, or the header itself), without a caret.
+        let last_line = src.line_of(src.text.len().saturating_sub(1) as u32).max(header_line);
         let mut error = src.error_at("IndentationError", msg, 0, false);
-        error.lineno = header_line;
-        error.line_text = src.line_text(header_line);
+        error.lineno = last_line;
+        error.line_text = src.line_text(last_line);
+        error.blank_line_shown = true;
         error
     } else {
         src.error_at("IndentationError", msg, err.location.start().to_u32(), true)
@@ -538,6 +547,22 @@ mod tests {
             e.report(),
             "  File \"t.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"
         );
+    }
+
+    #[test]
+    fn a_block_missing_at_the_end_names_the_last_line() {
+        // Recorded from python3 3.11 running each source as a file.
+        let missing = "IndentationError: expected an indented block after function definition on line 1\n";
+        let cases = [
+            ("def f():\n", "  File \"t.py\", line 1\n    def f():\n"),
+            ("def f():\n\n", "  File \"t.py\", line 2\n    \n"),
+            ("def f():\n\n\n", "  File \"t.py\", line 3\n    \n"),
+            ("def f():\n   \n", "  File \"t.py\", line 2\n    \n"),
+            ("def f():\n# c\n", "  File \"t.py\", line 2\n    # c\n"),
+        ];
+        for (source, head) in cases {
+            assert_eq!(error(source).report(), format!("{head}{missing}"), "{source:?}");
+        }
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub struct CompileError {
     /// 1-based column just past the offending node when it ends on the same
     /// line (CPython underlines the whole node: `^^^^`); 0 for a single caret.
     pub end_col: u32,
+    /// The error is on a blank line that CPython still prints (as an empty
+    /// indented line): a block missing at the end of the input.
+    pub blank_line_shown: bool,
 }
 
 impl CompileError {
@@ -81,6 +84,9 @@ impl CompileError {
         let mut out = format!("  File \"{}\", line {}\n", self.filename, self.lineno);
         let text = self.line_text.trim_end_matches(['\n', '\r']);
         let stripped = text.trim_start_matches([' ', '\t', '\x0c']);
+        if stripped.is_empty() && self.blank_line_shown {
+            out.push_str("    \n");
+        }
         if !stripped.is_empty() {
             out.push_str("    ");
             out.push_str(stripped.trim_end());
@@ -333,6 +339,7 @@ impl<'a> Source<'a> {
             col,
             line_text: self.line_text(lineno),
             end_col: if end_line == lineno && end > col { end } else { 0 },
+            blank_line_shown: false,
         }
     }
 
@@ -353,6 +360,7 @@ impl<'a> Source<'a> {
             col: if caret { col } else { 0 },
             line_text: self.line_text(lineno),
             end_col: 0,
+            blank_line_shown: false,
         }
     }
 }

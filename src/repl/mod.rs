@@ -162,11 +162,11 @@ fn scan(buffer: &str) -> Scan {
 }
 
 /// Whether a first logical line opens a block that the REPL keeps reading
-/// until an empty line: a compound statement, a decorator, or only a
-/// comment (CPython's prompt also continues after one).
+/// until an empty line: a compound statement or a decorator. (A line with
+/// only a comment is a whole, empty input, as at CPython 3.11's prompt.)
 fn starts_block(line: &str) -> bool {
     let text = line.trim();
-    if text.is_empty() || text.starts_with('@') || text.ends_with(':') {
+    if text.starts_with('@') || text.ends_with(':') {
         return true;
     }
     matches!(
@@ -462,8 +462,7 @@ mod tests {
         assert_eq!(input_state("@dec\n"), Incomplete);
         assert_eq!(input_state("for i in (\n1, 2):\n"), Incomplete);
         assert_eq!(input_state("while x:  # loop\n"), Incomplete);
-        assert_eq!(input_state("# a comment\n"), Incomplete);
-        assert_eq!(input_state("# a comment\n\n"), Complete);
+        assert_eq!(input_state("# a comment\n"), Complete);
         assert_eq!(input_state("lambda: 1\n"), Complete);
         assert_eq!(input_state("format = 3\n"), Complete);
         // A dedented statement ends the block (and is a syntax error);
