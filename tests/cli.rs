@@ -315,3 +315,24 @@ fn sigint_at_a_piped_prompt_cancels_the_read_like_python3() {
     assert_eq!(expected.1, ">>> \nKeyboardInterrupt\n>>> >>> \n", "python3 itself");
     assert_eq!(session(PYVM), expected);
 }
+
+#[test]
+fn input_reads_lines_of_standard_input() {
+    let program = "\
+n = int(input())
+total = 0
+for i in range(n):
+    a, b = input('pair? ').split()
+    total += int(a) * int(b)
+print('total', total)
+print(repr(input()))
+print(repr(input('last: ')))
+input('after the end: ')
+";
+    // Prompts go to stdout; a line keeps a '\r' and its spaces; a last
+    // line without a newline still counts; then EOFError.
+    same_as_python(&["-c", program], "3\n1 2\n3 4\n5 6\n  spaced  \r\nno newline");
+    same_as_python(&["-c", "input(1, 2)"], "");
+    same_as_python(&["-c", "input(prompt='x')"], "");
+    same_as_python(&["-c", "print(input(42))"], "answer\n");
+}

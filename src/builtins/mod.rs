@@ -6,6 +6,7 @@
 //! keyword values named by `kwnames`); messages are CPython 3.11's.
 
 pub mod args;
+pub mod stdin;
 pub mod sys;
 
 use crate::objects::exceptions::{overflow_error, type_error, value_error, PyErr};
@@ -72,6 +73,7 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("setattr", builtin_setattr),
         ("exit", sys::builtin_exit),
         ("quit", sys::builtin_exit),
+        ("input", stdin::builtin_input),
     ];
     // Built before any Python code can see it: nothing is replaced.
     // Sized up front, so building it leaves no freed tables behind.

@@ -219,5 +219,6 @@ pub mod types {
         ASSERTION_ERROR = "AssertionError": EXCEPTION;
         SYSTEM_ERROR = "SystemError": EXCEPTION;
         MEMORY_ERROR = "MemoryError": EXCEPTION;
+        EOF_ERROR = "EOFError": EXCEPTION;
     }
 }

@@ -15,11 +15,12 @@
 
 mod complete;
 
+use crate::builtins::stdin::StdinLine;
 use crate::objects::{types, PyStr, Value};
 use crate::run::{exit_status_for, print_traceback};
 use crate::vm::{interrupt, Vm};
 use complete::{Candidates, PyHelper};
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// Whether the collected lines form a whole input.
@@ -185,7 +186,7 @@ enum Reader {
         history: Option<PathBuf>,
     },
     /// A pipe or file: plain lines, prompts on standard error.
-    Plain(std::io::StdinLock<'static>),
+    Plain,
 }
 
 /// One read.
@@ -219,7 +220,7 @@ impl Reader {
                 };
             }
         }
-        Reader::Plain(std::io::stdin().lock())
+        Reader::Plain
     }
 
     fn read(&mut self, prompt: &str) -> Input {
@@ -234,11 +235,17 @@ impl Reader {
                 Err(rustyline::error::ReadlineError::Interrupted) => Input::Interrupted,
                 Err(_) => Input::Eof,
             },
-            Reader::Plain(stdin) => {
+            Reader::Plain => {
                 let mut err = std::io::stderr().lock();
                 let _ = err.write_all(prompt.as_bytes());
                 let _ = err.flush();
-                read_plain_line(stdin)
+                // Locked per line: `input()` in the program reads the same
+                // buffered stdin between prompts.
+                match crate::builtins::stdin::read_line() {
+                    StdinLine::Line(line) => Input::Line(line),
+                    StdinLine::Interrupted => Input::Interrupted,
+                    StdinLine::Eof => Input::Eof,
+                }
             }
         }
     }
@@ -260,46 +267,6 @@ impl Reader {
         } = self
         {
             let _ = editor.save_history(path);
-        }
-    }
-}
-
-/// One line of standard input without its newline. Unlike `read_line`,
-/// a read interrupted by Ctrl-C (SIGINT is installed without SA_RESTART)
-/// comes back as `Interrupted` instead of being retried, so a prompt on a
-/// terminal without line editing (`pyvm > out.txt`) can be cancelled.
-fn read_plain_line(stdin: &mut std::io::StdinLock<'static>) -> Input {
-    let mut bytes = Vec::new();
-    loop {
-        let available = match stdin.fill_buf() {
-            Ok(available) => available,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
-                if interrupt::take() {
-                    return Input::Interrupted;
-                }
-                continue;
-            }
-            Err(_) => &[][..],
-        };
-        if available.is_empty() {
-            // End of input; a last line without a newline still counts.
-            return if bytes.is_empty() {
-                Input::Eof
-            } else {
-                Input::Line(String::from_utf8_lossy(&bytes).into_owned())
-            };
-        }
-        match available.iter().position(|&b| b == b'\n') {
-            Some(i) => {
-                bytes.extend_from_slice(&available[..i]);
-                stdin.consume(i + 1);
-                return Input::Line(String::from_utf8_lossy(&bytes).into_owned());
-            }
-            None => {
-                let n = available.len();
-                bytes.extend_from_slice(available);
-                stdin.consume(n);
-            }
         }
     }
 }
@@ -366,7 +333,7 @@ fn read_input(vm: &mut Vm, reader: &mut Reader) -> Option<String> {
                 // The line is dropped; CPython reports it this way.
                 // The line editor has already moved to a new line; a
                 // plain read leaves the cursor after the echoed `^C`.
-                let newline = if matches!(reader, Reader::Plain(_)) { "\n" } else { "" };
+                let newline = if matches!(reader, Reader::Plain) { "\n" } else { "" };
                 eprintln!("{newline}KeyboardInterrupt");
                 buffer.clear();
             }
