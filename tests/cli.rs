@@ -336,3 +336,30 @@ input('after the end: ')
     same_as_python(&["-c", "input(prompt='x')"], "");
     same_as_python(&["-c", "print(input(42))"], "answer\n");
 }
+
+#[test]
+fn sys_stdin_reads_piped_data_and_sys_stderr_writes() {
+    let program = "\
+import sys
+print(repr(sys.stdin.readline()))
+count = 0
+for line in sys.stdin:
+    count += 1
+    print('line', count, repr(line))
+    if line.startswith('stop'):
+        break
+print('progress', count, file=sys.stderr)
+print(sys.stdin.readlines())
+print(repr(sys.stdin.read()), repr(sys.stdin.readline()))
+sys.stderr.write('done\\n')
+";
+    same_as_python(
+        &["-c", program],
+        "first\nsecond\nstop here\nafter 1\nafter 2 without newline",
+    );
+    same_as_python(
+        &["-c", "import sys\nprint(len(sys.stdin.read().split()))"],
+        "a b\nc\n\nd e f\n",
+    );
+    same_as_python(&["-c", "import sys\nsys.stdin.write('x')"], "");
+}

@@ -81,7 +81,12 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
     for &(name, f) in functions {
         let _ = d.insert_str(Value::str(name), Value::builtin(name, f));
     }
-    for &ty in BUILTIN_TYPES.iter().chain(types::ALL_EXCEPTIONS) {
+    // Exceptions that live in a module (`io.UnsupportedOperation`) are not builtins.
+    for &ty in BUILTIN_TYPES
+        .iter()
+        .chain(types::ALL_EXCEPTIONS)
+        .filter(|ty| !ty.name.contains('.'))
+    {
         let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
     }
     let _ = d.insert_str(Value::str("__name__"), Value::str("builtins"));

@@ -9,7 +9,7 @@ use std::io::BufRead;
 
 /// One read of a line.
 pub enum StdinLine {
-    /// The line without its `\n`.
+    /// The text read (see the function for whether it keeps its `\n`).
     Line(String),
     /// Ctrl-C arrived while waiting.
     Interrupted,
@@ -17,10 +17,24 @@ pub enum StdinLine {
     Eof,
 }
 
-/// Reads one line. Unlike `read_line`, a read interrupted by Ctrl-C
-/// (SIGINT is installed without SA_RESTART, see vm/interrupt.rs) comes back
-/// as `Interrupted` instead of being retried, so a prompt can be cancelled.
+/// Reads one line without its `\n` (see [`read_raw`]).
 pub fn read_line() -> StdinLine {
+    match read_raw(true) {
+        StdinLine::Line(mut line) => {
+            if line.ends_with('\n') {
+                line.pop();
+            }
+            StdinLine::Line(line)
+        }
+        other => other,
+    }
+}
+
+/// Reads up to and including the next `\n` (`until_newline`), or to the
+/// end of input. Unlike `read_line`, a read interrupted by Ctrl-C (SIGINT
+/// is installed without SA_RESTART, see vm/interrupt.rs) comes back as
+/// `Interrupted` instead of being retried, so a prompt can be cancelled.
+pub fn read_raw(until_newline: bool) -> StdinLine {
     let mut stdin = std::io::stdin().lock();
     let mut bytes = Vec::new();
     loop {
@@ -42,9 +56,9 @@ pub fn read_line() -> StdinLine {
                 StdinLine::Line(String::from_utf8_lossy(&bytes).into_owned())
             };
         }
-        match available.iter().position(|&b| b == b'\n') {
+        match available.iter().position(|&b| b == b'\n').filter(|_| until_newline) {
             Some(i) => {
-                bytes.extend_from_slice(&available[..i]);
+                bytes.extend_from_slice(&available[..=i]);
                 stdin.consume(i + 1);
                 return StdinLine::Line(String::from_utf8_lossy(&bytes).into_owned());
             }

@@ -12,6 +12,16 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
     set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
     set("exit", Value::builtin("exit", sys_exit));
     set("displayhook", Value::builtin("displayhook", sys_displayhook));
+    use crate::objects::stdio::{self, Stream};
+    for (name, stream) in [
+        ("stdin", Stream::Stdin),
+        ("stdout", Stream::Stdout),
+        ("stderr", Stream::Stderr),
+    ] {
+        let value = stdio::new(stream);
+        set(&format!("__{name}__"), value.clone());
+        set(name, value);
+    }
     set("__displayhook__", Value::builtin("displayhook", sys_displayhook));
     set(
         "setrecursionlimit",

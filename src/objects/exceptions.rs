@@ -220,5 +220,8 @@ pub mod types {
         SYSTEM_ERROR = "SystemError": EXCEPTION;
         MEMORY_ERROR = "MemoryError": EXCEPTION;
         EOF_ERROR = "EOFError": EXCEPTION;
+        OS_ERROR = "OSError": EXCEPTION;
+        // CPython's also derives from ValueError; pyvm's types have one base.
+        UNSUPPORTED_OPERATION = "io.UnsupportedOperation": OS_ERROR;
     }
 }

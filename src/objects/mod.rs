@@ -18,6 +18,7 @@ pub mod iter;
 pub mod list;
 mod list_methods;
 pub mod range;
+pub mod stdio;
 pub mod str;
 mod str_methods;
 pub mod types;
@@ -96,6 +97,8 @@ pub enum Kind {
     /// `dict.keys()` / `.values()` / `.items()`: the dict viewed; the type says which.
     DictView(Value),
     Exception(exceptions::ExceptionData),
+    /// `sys.stdin`, `sys.stdout` or `sys.stderr`.
+    Stdio(stdio::Stream),
 }
 
 impl Kind {
@@ -103,7 +106,7 @@ impl Kind {
     /// its int bounds and length), so it cannot start a deep chain of deallocations.
     #[inline(always)]
     fn frees_only_atoms(&self) -> bool {
-        matches!(self, Kind::Int(_) | Kind::Str(_) | Kind::Range(_))
+        matches!(self, Kind::Int(_) | Kind::Str(_) | Kind::Range(_) | Kind::Stdio(_))
     }
 }
 

@@ -2,7 +2,7 @@
 //! and slot table. Operations look up the slot on `value.ty()` (see
 //! src/vm/ops.rs); a missing slot gives CPython's TypeError for that protocol.
 
-use super::{float, func, int, iter, list, range, str as pystr, NativeFn, PyResult, Value};
+use super::{float, func, int, iter, list, range, stdio, str as pystr, NativeFn, PyResult, Value};
 use crate::builtins;
 use crate::objects::dict;
 use crate::vm::Vm;
@@ -413,6 +413,17 @@ pub static RANGE: Type = Type {
     compare: Some(range::compare),
     new: Some(range::new),
     getattr: Some(range::getattr),
+    ..Type::BLANK
+};
+
+/// `sys.stdin`, `sys.stdout`, `sys.stderr` (see stdio.rs).
+pub static TEXT_IO: Type = Type {
+    name: "_io.TextIOWrapper",
+    methods: stdio::METHODS,
+    repr: Some(stdio::repr),
+    getattr: Some(stdio::getattr),
+    iter: Some(stdio::iter),
+    next: Some(stdio::next),
     ..Type::BLANK
 };
 

@@ -1,0 +1,26 @@
+# sys.stdout / sys.stderr / sys.stdin as file objects (stdin is empty here).
+import sys
+
+print("before")
+n = sys.stdout.write("written without print\n")
+print("write returned", n)
+print("to stderr", file=sys.stderr)
+sys.stderr.write("stderr.write\n")
+print("ünïcode", file=sys.stdout)
+print(sys.stdout.write("ünï\n"))
+sys.stdout.flush()
+print(sys.stdout)
+print(sys.stderr)
+print(sys.stdin)
+print(sys.stdin.name, sys.stdout.name, sys.stderr.name)
+print(sys.stdin.mode, sys.stdout.mode, sys.stdout.encoding)
+print(sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno())
+print(sys.stdin.readable(), sys.stdin.writable(), sys.stdout.readable(), sys.stdout.writable())
+print(sys.stdout is sys.__stdout__, sys.stderr is sys.__stderr__, sys.stdin is sys.__stdin__)
+print(repr(sys.stdin.readline()), repr(sys.stdin.read()), sys.stdin.readlines())
+for line in sys.stdin:
+    print("never", line)
+print("a", "b", sep="-", file=sys.stdout)
+print("x", end="", file=sys.stderr)
+print(file=sys.stderr)
+try_write = sys.stdout.write(3.5)
