@@ -91,8 +91,10 @@ while read -r name strategy; do
   [ -f "$name.args" ] && read -r -a args < "$name.args"
   log=$(mktemp)
   t0=$SECONDS
+  # stdin from /dev/null, as the test harness gives it: a program that
+  # reads stdin must not eat this loop's plan.
   PYVM_STACK_SIZE=64M timeout 600 valgrind --tool=memcheck --error-exitcode=99 --leak-check=no -q \
-    "$pyvm" --dispatch "$strategy" "$name.py" "${args[@]}" >/dev/null 2>"$log"
+    "$pyvm" --dispatch "$strategy" "$name.py" "${args[@]}" </dev/null >/dev/null 2>"$log"
   status=$?
   if [ $status -eq 99 ]; then
     echo "MEMCHECK ERRORS: $name ($strategy)"
