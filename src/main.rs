@@ -96,9 +96,8 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
     let mut stats_json = false;
     let (mut inspect, mut quiet, mut unbuffered, mut ignore_env) = (false, false, false, false);
     let mut skip_first_line = false;
-    let mut it = args.into_iter().peekable();
+    let mut it = args.into_iter();
     let mut target = None;
-    let mut rest: Vec<String> = Vec::new();
     while let Some(arg) = it.next() {
         if arg == "-" {
             target = Some((Target::Stdin, "-".to_string()));
@@ -190,7 +189,8 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
             break;
         }
     }
-    rest.extend(it);
+    // What follows the program is its arguments.
+    let rest: Vec<String> = it.collect();
     if !ignore_env {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
         unbuffered |= set("PYTHONUNBUFFERED");
