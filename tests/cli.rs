@@ -363,3 +363,14 @@ sys.stderr.write('done\\n')
     );
     same_as_python(&["-c", "import sys\nsys.stdin.write('x')"], "");
 }
+
+#[test]
+fn sys_displayhook_can_be_called_and_is_its_own_original() {
+    same_as_python(
+        &[
+            "-c",
+            "import sys\nprint(sys.displayhook is sys.__displayhook__)\nsys.displayhook(5)\nsys.displayhook(None)\nsys.displayhook('s')",
+        ],
+        "",
+    );
+}

@@ -11,7 +11,10 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
     let mut set = |name: &str, v: Value| d.insert_str(Value::str(name), v);
     set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
     set("exit", Value::builtin("exit", sys_exit));
-    set("displayhook", Value::builtin("displayhook", sys_displayhook));
+    // The `__name__` forms keep the originals for a program that replaces them.
+    let displayhook = Value::builtin("displayhook", sys_displayhook);
+    set("__displayhook__", displayhook.clone());
+    set("displayhook", displayhook);
     use crate::objects::stdio::{self, Stream};
     for (name, stream) in [
         ("stdin", Stream::Stdin),
@@ -22,7 +25,6 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
         set(&format!("__{name}__"), value.clone());
         set(name, value);
     }
-    set("__displayhook__", Value::builtin("displayhook", sys_displayhook));
     set(
         "setrecursionlimit",
         Value::builtin("setrecursionlimit", sys_setrecursionlimit),
