@@ -51,8 +51,8 @@ pub(crate) fn from_parse_errors(
     }
     let mut error = parser_error(src, first, tokens, module, &brackets);
     // An error at the very end shows the last line with text, as CPython's
-    // does; but a missing indented block names the last line, blank or not.
-    if error.line_text.trim().is_empty() && error.lineno > 1 && !error.msg.starts_with("expected an indented block") {
+    // does, unless the error names its blank line on purpose.
+    if error.line_text.trim().is_empty() && error.lineno > 1 && !error.blank_line_shown {
         if let Some(line) = (1..error.lineno).rev().find(|&l| !src.line_text(l).trim().is_empty()) {
             error.lineno = line;
             error.line_text = src.line_text(line);
@@ -399,7 +399,7 @@ fn expected_indented_block(src: &Source, err: &ParseError, tokens: &Tokens, clau
     let only_blank_or_comments = rest
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
-    if is_at_eof(src, err) || only_blank_or_comments {
+    if only_blank_or_comments {
         // No block before the end: CPython names the file's last line
         // (blank, a comment, or the header itself), without a caret.
         let last_line = src.line_of(src.text.len().saturating_sub(1) as u32).max(header_line);

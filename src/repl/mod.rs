@@ -8,15 +8,15 @@
 //! (`sys.ps2`); a compound statement (`if`, `def`, a decorator, anything
 //! whose first line ends with `:`) runs once an empty line ends it.
 //!
-//! When stdin and stdout are a terminal, lines are read with `rustyline` (line editing, history
-//! in `~/.pyvm_history`, Ctrl-C cancels the line, Ctrl-D leaves).
-//! Otherwise (`echo 'x' | pyvm -i`) lines come from standard input and the
-//! prompts go to standard error, as CPython does.
+//! When stdin and stdout are a terminal, lines are read with `rustyline`
+//! (line editing, history in `~/.pyvm_history`, Ctrl-C cancels the line,
+//! Ctrl-D leaves). Otherwise (`echo 'x' | pyvm -i`) lines come from
+//! standard input and the prompts go to standard error, as CPython does.
 
 mod complete;
 
 use crate::builtins::stdin::StdinLine;
-use crate::objects::{types, PyStr, Value};
+use crate::objects::{types, Value};
 use crate::run::{exit_status_for, print_traceback};
 use crate::vm::{interrupt, Vm};
 use complete::{Candidates, PyHelper};
@@ -39,11 +39,11 @@ pub fn input_state(buffer: &str) -> InputState {
     if buffer.trim().is_empty() {
         return InputState::Complete;
     }
-    let scan = scan(buffer);
-    if scan.open {
+    let whole = scan(buffer);
+    if whole.open {
         return InputState::Incomplete;
     }
-    if !starts_block(&scan.first_line) {
+    if !starts_block(&whole.first_line) {
         return InputState::Complete;
     }
     // A compound statement ends with an empty line, or (as CPython's
@@ -57,19 +57,16 @@ pub fn input_state(buffer: &str) -> InputState {
     if last.trim().is_empty() {
         return InputState::Complete;
     }
-    let starts_statement = !last.starts_with([' ', '\t', '#']) && !scan_open(before);
+    let starts_statement = !last.starts_with([' ', '\t', '#']) && !scan(before).open;
     let word = first_word(last);
-    let continues = matches!(word, "else" | "elif" | "except" | "finally")
-        || (scan.first_line.trim_start().starts_with('@') && matches!(word, "def" | "class" | "async")
-            || last.starts_with('@'));
-    if starts_statement && !continues {
+    let clause = matches!(word, "else" | "elif" | "except" | "finally");
+    // A decorator line, or the definition after the first line's decorator.
+    let decorating = last.starts_with('@')
+        || (whole.first_line.trim_start().starts_with('@') && matches!(word, "def" | "class" | "async"));
+    if starts_statement && !clause && !decorating {
         return InputState::Complete;
     }
     InputState::Incomplete
-}
-
-fn scan_open(buffer: &str) -> bool {
-    scan(buffer).open
 }
 
 /// The leading identifier of a line.
@@ -93,7 +90,6 @@ fn scan(buffer: &str) -> Scan {
     let mut depth: i32 = 0;
     // Inside a string: its quote character and whether it is triple-quoted.
     let mut string: Option<(char, bool)> = None;
-    let mut continued = false;
     // The first logical line with strings and comments blanked out.
     let mut first_line = String::new();
     let mut first_line_done = false;
@@ -101,7 +97,6 @@ fn scan(buffer: &str) -> Scan {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        continued = false;
         if let Some((quote, triple)) = string {
             if c == '\\' {
                 // An escaped character (even in raw strings, for the quote).
@@ -140,7 +135,6 @@ fn scan(buffer: &str) -> Scan {
             '(' | '[' | '{' => depth += 1,
             ')' | ']' | '}' => depth -= 1,
             '\\' if chars.get(i + 1) == Some(&'\n') => {
-                continued = true;
                 i += 2;
                 // A continuation at the very end asks for more.
                 if i >= chars.len() {
@@ -157,7 +151,7 @@ fn scan(buffer: &str) -> Scan {
         i += 1;
     }
     Scan {
-        open: string.is_some_and(|(_, triple)| triple) || depth > 0 || continued,
+        open: string.is_some_and(|(_, triple)| triple) || depth > 0,
         first_line,
     }
 }
@@ -189,15 +183,6 @@ enum Reader {
     Plain,
 }
 
-/// One read.
-enum Input {
-    Line(String),
-    /// Ctrl-C at the prompt.
-    Interrupted,
-    /// Ctrl-D, or the end of the input.
-    Eof,
-}
-
 impl Reader {
     fn new() -> Reader {
         use std::io::IsTerminal;
@@ -223,17 +208,18 @@ impl Reader {
         Reader::Plain
     }
 
-    fn read(&mut self, prompt: &str) -> Input {
+    /// One line (without its newline); Ctrl-C, or Ctrl-D / end of input.
+    fn read(&mut self, prompt: &str) -> StdinLine {
         match self {
             Reader::Editor { editor, .. } => match editor.readline(prompt) {
                 Ok(line) => {
                     if !line.trim().is_empty() {
                         let _ = editor.add_history_entry(line.as_str());
                     }
-                    Input::Line(line)
+                    StdinLine::Line(line)
                 }
-                Err(rustyline::error::ReadlineError::Interrupted) => Input::Interrupted,
-                Err(_) => Input::Eof,
+                Err(rustyline::error::ReadlineError::Interrupted) => StdinLine::Interrupted,
+                Err(_) => StdinLine::Eof,
             },
             Reader::Plain => {
                 let mut err = std::io::stderr().lock();
@@ -241,11 +227,7 @@ impl Reader {
                 let _ = err.flush();
                 // Locked per line: `input()` in the program reads the same
                 // buffered stdin between prompts.
-                match crate::builtins::stdin::read_line() {
-                    StdinLine::Line(line) => Input::Line(line),
-                    StdinLine::Interrupted => Input::Interrupted,
-                    StdinLine::Eof => Input::Eof,
-                }
+                crate::builtins::stdin::read_line()
             }
         }
     }
@@ -322,14 +304,14 @@ fn read_input(vm: &mut Vm, reader: &mut Reader) -> Option<String> {
         // An interrupt that arrived while nothing ran is not for the next input.
         interrupt::clear();
         match reader.read(&prompt) {
-            Input::Line(line) => {
+            StdinLine::Line(line) => {
                 buffer.push_str(&line);
                 buffer.push('\n');
                 if input_state(&buffer) == InputState::Complete {
                     return Some(buffer);
                 }
             }
-            Input::Interrupted => {
+            StdinLine::Interrupted => {
                 // The line is dropped; CPython reports it this way.
                 // The line editor has already moved to a new line; a
                 // plain read leaves the cursor after the echoed `^C`.
@@ -338,8 +320,8 @@ fn read_input(vm: &mut Vm, reader: &mut Reader) -> Option<String> {
                 buffer.clear();
             }
             // End of input inside a block runs what was entered, as CPython does.
-            Input::Eof if !buffer.trim().is_empty() => return Some(buffer),
-            Input::Eof => return None,
+            StdinLine::Eof if !buffer.trim().is_empty() => return Some(buffer),
+            StdinLine::Eof => return None,
         }
     }
 }
@@ -379,10 +361,7 @@ fn set_default_prompts(vm: &mut Vm) {
 fn prompt(vm: &mut Vm, name: &str) -> String {
     let sys = vm.sys_module();
     match vm.getattr(&sys, name) {
-        Ok(p) => match p.as_str() {
-            Some(s) => PyStr::as_str(s).to_string(),
-            None => vm.str(&p).unwrap_or_default(),
-        },
+        Ok(p) => vm.str(&p).unwrap_or_default(),
         Err(_) => String::new(),
     }
 }
