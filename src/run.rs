@@ -68,7 +68,7 @@ pub fn print_traceback(vm: &mut Vm, exc: &PyErr) {
 /// `sys.exit(arg)`: None → 0, an int → that status, anything else is
 /// printed to stderr and gives 1.
 fn system_exit_status(vm: &mut Vm, exc: &PyErr) -> i32 {
-    let code = match exc.args() {
+    let code = match &exc.args()[..] {
         [] => return 0,
         [single] => single.clone(),
         _ => Value::tuple(exc.args().to_vec()),

@@ -6,6 +6,7 @@
 //! keyword values named by `kwnames`); messages are CPython 3.11's.
 
 pub mod args;
+pub mod classes;
 pub mod stdin;
 pub mod sys;
 
@@ -31,6 +32,10 @@ static BUILTIN_TYPES: &[&Type] = &[
     &types::TYPE,
     &types::OBJECT,
     &types::RANGE,
+    &types::PROPERTY,
+    &types::STATICMETHOD,
+    &types::CLASSMETHOD,
+    &types::SUPER,
 ];
 
 /// Builds the builtins dict.
@@ -74,6 +79,10 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("exit", sys::builtin_exit),
         ("quit", sys::builtin_exit),
         ("input", stdin::builtin_input),
+        ("__build_class__", classes::build_class),
+        ("vars", classes::builtin_vars),
+        ("dir", classes::builtin_dir),
+        ("delattr", classes::builtin_delattr),
     ];
     // Built before any Python code can see it: nothing is replaced.
     // Sized up front, so building it leaves no freed tables behind.
@@ -90,6 +99,7 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
     }
     let _ = d.insert_str(Value::str("__name__"), Value::str("builtins"));
+    let _ = d.insert_str(Value::str("NotImplemented"), Value::not_implemented());
     Value::dict(d)
 }
 
@@ -116,7 +126,7 @@ pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
             "type.__new__() argument 1 must be str, not {}",
             name.ty().name
         ))),
-        ([_, _, _], true) => Err(type_error("pyvm does not support creating classes with type()")),
+        ([_, _, _], _) => classes::type_call_new(vm, &types::TYPE, real, kwnames),
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
 }
@@ -398,7 +408,9 @@ fn builtin_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 fn is_callable(v: &Value) -> bool {
-    v.as_native_method().is_some() || matches!(v.kind(), Some(Kind::Function(_) | Kind::Builtin(_) | Kind::Type(_)))
+    v.as_native_method().is_some()
+        || matches!(v.kind(), Some(Kind::Function(_) | Kind::Builtin(_) | Kind::Type(_)))
+        || v.ty().call.get().is_some()
 }
 
 fn builtin_callable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

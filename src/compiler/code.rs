@@ -42,6 +42,33 @@ pub struct GlobalCacheEntry {
     pub in_builtins: bool,
 }
 
+/// An attribute cache entry of `LOAD_ATTR`, `STORE_ATTR` or `LOAD_METHOD`
+/// (the instructions marked `cache` in instructions.def): what the last
+/// lookup at this site found on a class, valid while the class's version
+/// tag is still `version` (objects/class.rs changes the tag whenever
+/// anything the entry relies on changes).
+#[derive(Clone, Copy, Debug)]
+pub struct AttrCache {
+    /// The class's version tag when filled; 0: empty (no tag is 0).
+    pub version: u32,
+    /// LOAD_ATTR/STORE_ATTR: the attribute's position in the class's
+    /// instance layout.
+    pub index: u32,
+    /// LOAD_METHOD: the function found on the class (borrowed: the class
+    /// namespace holds it, and replacing it changes the version tag).
+    pub method: *const crate::objects::Obj,
+}
+
+impl Default for AttrCache {
+    fn default() -> Self {
+        AttrCache {
+            version: 0,
+            index: 0,
+            method: std::ptr::null(),
+        }
+    }
+}
+
 /// A compiled unit of code: a module body, a function, a lambda or a
 /// comprehension. Immutable once built; shared by every function made from it.
 #[derive(Debug)]
@@ -81,6 +108,9 @@ pub struct CodeObject {
     /// One LOAD_GLOBAL cache per `co_names` entry (the VM's inline cache;
     /// start with `CodeObject::empty_global_cache(names.len())`).
     pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
+    /// Attribute caches, one per code unit (`attr_cache[i]` belongs to the
+    /// instruction at unit `i`); empty when no instruction has a cache.
+    pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
     /// CALL's fast path takes exactly this many positional arguments:
     /// `argcount` when `is_simple()`, else `u32::MAX` (never matches).
     /// Set with `CodeObject::fast_call_arity` when the code is built.
@@ -93,6 +123,17 @@ impl CodeObject {
         (0..n)
             .map(|_| std::cell::Cell::new(GlobalCacheEntry::default()))
             .collect()
+    }
+
+    /// Empty attribute caches for `code` (see `attr_cache`).
+    pub fn empty_attr_cache(code: &[CodeUnit]) -> Box<[std::cell::Cell<AttrCache>]> {
+        let cached = code
+            .iter()
+            .any(|u| Opcode::from_u8(*u as u8).is_some_and(|op| op.has_cache()));
+        if !cached {
+            return Box::new([]);
+        }
+        (0..code.len()).map(|_| std::cell::Cell::new(AttrCache::default())).collect()
     }
 
     /// `co_nlocals`.

@@ -34,6 +34,9 @@ pub enum Scope {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
     Module,
+    /// A class body: names live in the class namespace (a dict) and are
+    /// invisible to the functions defined inside it.
+    Class,
     Function,
     Lambda,
     Comprehension,
@@ -42,7 +45,7 @@ pub enum BlockKind {
 impl BlockKind {
     /// Function-like blocks keep their locals in fast slots (CPython's FunctionBlock).
     pub fn is_function_like(self) -> bool {
-        self != BlockKind::Module
+        !matches!(self, BlockKind::Module | BlockKind::Class)
     }
 }
 
@@ -193,6 +196,12 @@ impl SymbolTable {
         if let Some(bound) = &bound {
             newbound.extend(bound.iter().cloned());
         }
+        let is_class = self.blocks[b].kind == BlockKind::Class;
+        if is_class {
+            // Methods see the class being defined as the implicit
+            // `__class__` (zero-argument super()).
+            newbound.insert("__class__".to_string());
+        }
         let mut newfree = HashSet::new();
         for child in self.blocks[b].children.clone() {
             let mut child_free = HashSet::new();
@@ -200,6 +209,16 @@ impl SymbolTable {
             newfree.extend(child_free);
         }
         let block = &mut self.blocks[b];
+        if is_class && newfree.remove("__class__") {
+            // The class body creates the `__class__` cell (CPython's
+            // `ste_needs_class_closure`).
+            block.index.insert("__class__".to_string(), block.symbols.len());
+            block.symbols.push(Symbol {
+                name: "__class__".to_string(),
+                flags: 0,
+                scope: Scope::Cell,
+            });
+        }
         for (sym, scope) in block.symbols.iter_mut().zip(scopes) {
             sym.scope = scope;
             // A local that an inner block needs becomes a cell (`analyze_cells`).
@@ -382,8 +401,21 @@ impl Builder<'_, '_> {
                 self.visit_body(&def.body)?;
                 self.exit();
             }
-            // Classes are rejected by the code generator; the name is still bound.
-            Stmt::ClassDef(class) => self.add_def(&class.name, DEF_LOCAL, class.name.range)?,
+            Stmt::ClassDef(class) => {
+                self.add_def(&class.name, DEF_LOCAL, class.name.range)?;
+                for decorator in &class.decorator_list {
+                    self.visit_expr(&decorator.expression)?;
+                }
+                if let Some(args) = &class.arguments {
+                    self.visit_exprs(&args.args)?;
+                    for kw in &args.keywords {
+                        self.visit_expr(&kw.value)?;
+                    }
+                }
+                self.enter(BlockKind::Class, &class.name, class.range);
+                self.visit_body(&class.body)?;
+                self.exit();
+            }
             Stmt::Return(ret) => self.visit_opt(ret.value.as_deref())?,
             Stmt::Delete(del) => self.visit_exprs(&del.targets)?,
             Stmt::Assign(assign) => {
@@ -560,6 +592,11 @@ impl Builder<'_, '_> {
                     ExprContext::Load | ExprContext::Invalid => USE,
                 };
                 self.add_def(&name.id, flag, name.range)?;
+                // A function that mentions `super` may call it with no
+                // arguments: it needs the enclosing class's `__class__`.
+                if flag == USE && name.id.as_str() == "super" && self.blocks[self.current].kind.is_function_like() {
+                    self.add_def("__class__", USE, name.range)?;
+                }
             }
             Expr::List(list) => self.visit_exprs(&list.elts)?,
             Expr::Tuple(tuple) => self.visit_exprs(&tuple.elts)?,

@@ -37,6 +37,8 @@ pub struct Inst {
     pub has_arg: bool,
     pub is_jump: bool,
     pub is_prefix: bool,
+    /// Has an inline attribute cache (validated by a type version tag).
+    pub has_cache: bool,
     pub effect: StackEffect,
     /// Effect when the jump is taken, if it differs from fall-through.
     pub branch: Option<StackEffect>,
@@ -117,12 +119,13 @@ fn parse_inst(rest: &str, doc: String) -> Result<Inst, String> {
     {
         return Err(format!("opcode name `{name}` must be UPPER_SNAKE_CASE"));
     }
-    let (mut has_arg, mut is_jump, mut is_prefix) = (false, false, false);
+    let (mut has_arg, mut is_jump, mut is_prefix, mut has_cache) = (false, false, false, false);
     for flag in words {
         match flag {
             "arg" => has_arg = true,
             "jump" => is_jump = true,
             "prefix" => is_prefix = true,
+            "cache" => has_cache = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -157,6 +160,7 @@ fn parse_inst(rest: &str, doc: String) -> Result<Inst, String> {
         has_arg,
         is_jump,
         is_prefix,
+        has_cache,
         effect,
         branch,
         predicts,
@@ -360,6 +364,12 @@ pub fn gen_opcodes(spec: &Spec) -> String {
         "Whether the instruction only extends the next one's oparg.",
         "bool",
         &|n| spec.inst(n).is_some_and(|i| i.is_prefix).to_string(),
+    );
+    table(
+        "has_cache",
+        "Whether the instruction keeps an attribute cache entry per site (`cache` in instructions.def).",
+        "bool",
+        &|n| first_inst(n).has_cache.to_string(),
     );
     table(
         "doc",

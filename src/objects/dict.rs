@@ -355,6 +355,45 @@ impl Dict {
         }
     }
 
+    /// Lookup by a name given as `&str` (class namespaces, instance dicts).
+    #[inline]
+    pub fn get_by_name(&self, name: &str) -> Option<&Value> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let hash = super::str::hash_str(name);
+        let mask = self.indices.len() - 1;
+        let mut probe = Probe::new(hash, mask);
+        loop {
+            let ix = *self.indices.get(probe.slot)?;
+            if ix == EMPTY {
+                return None;
+            }
+            if let Some(e) = self.entries.get(ix as usize) {
+                if e.hash == hash && e.key.as_str().is_some_and(|k| k.as_str() == name) {
+                    return Some(&e.value);
+                }
+            }
+            probe.advance(mask);
+        }
+    }
+
+    /// A copy of the live entries (pure: clones references only).
+    pub fn clone_entries(&self) -> Dict {
+        let mut d = Dict::with_capacity(self.len());
+        for (k, v) in self.iter() {
+            let hash = k.as_str().map(|s| s.hash());
+            match hash {
+                Some(_) => drop(d.insert_str(k.clone(), v.clone())),
+                None => {
+                    let h = self.entries.iter().find(|e| e.is_live() && e.key.is(k)).map(|e| e.hash).unwrap_or(0);
+                    d.push_new(h, k.clone(), v.clone());
+                }
+            }
+        }
+        d
+    }
+
     /// Lookup by a str key without a VM (names in globals/builtins).
     #[inline]
     pub fn get_str(&self, key: &super::PyStr) -> Option<&Value> {
@@ -1165,8 +1204,8 @@ mod tests {
 
     static KEY: Type = Type {
         name: "Key",
-        hash: Some(key_hash),
-        compare: Some(key_eq),
+        hash: Cell::new(Some(key_hash)),
+        compare: Cell::new(Some(key_eq)),
         ..Type::BLANK
     };
 

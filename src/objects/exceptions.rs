@@ -23,7 +23,10 @@ pub struct TraceEntry {
 
 /// Data of an exception object.
 pub struct ExceptionData {
-    pub args: Vec<Value>,
+    /// `args`: set by `__new__`, replaced by `BaseException.__init__`.
+    pub args: RefCell<Vec<Value>>,
+    /// Attributes set on the exception (`self.code = ...`).
+    pub attrs: RefCell<super::instance::Attrs>,
     /// Innermost frame last, as unwinding appends while leaving frames.
     pub traceback: RefCell<Vec<TraceEntry>>,
 }
@@ -48,21 +51,37 @@ impl PyErr {
             _ => unreachable!("PyErr always holds an exception object"),
         }
     }
-    pub fn args(&self) -> &[Value] {
-        &self.data().args
+    pub fn args(&self) -> Vec<Value> {
+        self.data().args.borrow().clone()
     }
 }
 
 pub fn new_exception(ty: &'static Type, args: Vec<Value>) -> Value {
     debug_assert!(ty.is_exception);
-    Obj::alloc(
-        ty,
-        Kind::Exception(ExceptionData {
-            args,
-            traceback: RefCell::new(Vec::new()),
-        }),
-    )
+    Obj::alloc(ty, Kind::Exception(new_exception_data(args)))
 }
+
+pub fn new_exception_data(args: Vec<Value>) -> ExceptionData {
+    ExceptionData {
+        args: RefCell::new(args),
+        attrs: RefCell::new(super::instance::Attrs::Shared(Vec::new())),
+        traceback: RefCell::new(Vec::new()),
+    }
+}
+
+/// `BaseException.__init__(self, *args)`: replaces `args`.
+fn exception_init(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    if let Some(Kind::Exception(d)) = args.first().and_then(|e| e.kind()) {
+        let old = std::mem::replace(&mut *d.args.borrow_mut(), args[1..].to_vec());
+        drop(old);
+    }
+    Ok(Value::NONE)
+}
+
+static EXCEPTION_METHODS: &[super::types::MethodDef] = &[super::types::MethodDef {
+    name: "__init__",
+    func: exception_init,
+}];
 
 pub fn type_error(msg: impl Into<String>) -> PyErr {
     PyErr::new(&types::TYPE_ERROR, msg)
@@ -109,7 +128,7 @@ pub fn no_attribute(obj: &Value, name: &str) -> PyErr {
 /// KeyError shows the repr of its single argument.
 pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     let args = match exc.kind() {
-        Some(Kind::Exception(d)) => d.args.clone(),
+        Some(Kind::Exception(d)) => d.args.borrow().clone(),
         _ => return Ok(String::new()),
     };
     match args.len() {
@@ -122,7 +141,7 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
 
 fn exception_repr(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     let args = match exc.kind() {
-        Some(Kind::Exception(d)) => d.args.clone(),
+        Some(Kind::Exception(d)) => d.args.borrow().clone(),
         _ => Vec::new(),
     };
     let inner = match args.len() {
@@ -151,7 +170,7 @@ fn exception_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 
 fn exception_getattr(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<Value>> {
     let args = match exc.kind() {
-        Some(Kind::Exception(d)) => &d.args,
+        Some(Kind::Exception(d)) => d.args.borrow().clone(),
         _ => return Ok(None),
     };
     Ok(match name {
@@ -163,8 +182,9 @@ fn exception_getattr(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<V
 
 /// The exception hierarchy (a subset of CPython's, same names and bases).
 pub mod types {
-    use super::{exception_getattr, exception_new, exception_repr, exception_str};
+    use super::{exception_getattr, exception_new, exception_repr, exception_str, EXCEPTION_METHODS};
     use crate::objects::Type;
+    use std::cell::Cell;
 
     macro_rules! exception_types {
         ($($id:ident = $name:literal : $base:ident;)*) => {
@@ -172,11 +192,12 @@ pub mod types {
                 pub static $id: Type = Type {
                     name: $name,
                     base: Some(&$base),
-                    repr: Some(exception_repr),
-                    str: Some(exception_str),
-                    new: Some(exception_new),
-                    getattr: Some(exception_getattr),
+                    repr: Cell::new(Some(exception_repr)),
+                    str: Cell::new(Some(exception_str)),
+                    new: Cell::new(Some(exception_new)),
+                    getattr: Cell::new(Some(exception_getattr)),
                     is_exception: true,
+                    basetype: true,
                     ..Type::BLANK
                 };
             )*
@@ -187,11 +208,13 @@ pub mod types {
 
     pub static BASE_EXCEPTION: Type = Type {
         name: "BaseException",
-        repr: Some(exception_repr),
-        str: Some(exception_str),
-        new: Some(exception_new),
-        getattr: Some(exception_getattr),
+        repr: Cell::new(Some(exception_repr)),
+        str: Cell::new(Some(exception_str)),
+        new: Cell::new(Some(exception_new)),
+        getattr: Cell::new(Some(exception_getattr)),
         is_exception: true,
+        basetype: true,
+        methods: EXCEPTION_METHODS,
         ..Type::BLANK
     };
 

@@ -833,7 +833,7 @@ struct PercentSpec {
 
 /// `fmt % args` for str.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let is_mapping = args.as_tuple().is_none() && args.as_str().is_none() && args.ty().slot(|t| t.getitem).is_some();
+    let is_mapping = args.as_tuple().is_none() && args.as_str().is_none() && args.ty().slot(|t| &t.getitem).is_some();
     let dict = is_mapping.then(|| args.clone());
     let mut ctx = match args.as_tuple() {
         Some(items) => PercentArgs {

@@ -263,7 +263,7 @@ pub fn extend(vm: &mut Vm, list: &RefCell<Vec<Value>>, iterable: &Value) -> PyRe
         return Ok(());
     }
     let it = vm.iter(iterable)?;
-    if let Some(len) = iterable.ty().slot(|t| t.len) {
+    if let Some(len) = iterable.ty().slot(|t| &t.len) {
         let hint = len(vm, iterable)?;
         alloc::reserve(&mut list.borrow_mut(), hint)?;
     }
@@ -655,7 +655,7 @@ mod tests {
     }
     static CLEARS: Type = Type {
         name: "clears",
-        compare: Some(clearing_compare),
+        compare: Cell::new(Some(clearing_compare)),
         ..Type::BLANK
     };
 
@@ -670,7 +670,7 @@ mod tests {
     }
     static GROWS: Type = Type {
         name: "grows",
-        compare: Some(growing_compare),
+        compare: Cell::new(Some(growing_compare)),
         ..Type::BLANK
     };
 
@@ -683,7 +683,7 @@ mod tests {
     }
     static CLEARS_ON_REPR: Type = Type {
         name: "clears_on_repr",
-        repr: Some(clearing_repr),
+        repr: Cell::new(Some(clearing_repr)),
         ..Type::BLANK
     };
 

@@ -7,6 +7,10 @@
 //! its count reaches zero. Cycles leak until a collector lands (later issue).
 
 pub mod alloc;
+pub mod class;
+pub mod descr;
+pub mod instance;
+pub mod slots;
 pub mod dict;
 mod dict_methods;
 pub mod exceptions;
@@ -99,6 +103,19 @@ pub enum Kind {
     Exception(exceptions::ExceptionData),
     /// `sys.stdin`, `sys.stdout` or `sys.stderr`.
     Stdio(stdio::Stream),
+    /// An instance of a class (see objects/instance.rs).
+    Instance(instance::Instance),
+    /// A function bound to an object: `obj.method` as a value.
+    Method(Box<[Value; 2]>),
+    /// `staticmethod(f)` / `classmethod(f)`: the wrapped callable.
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Property(Box<descr::Property>),
+    /// A `__slots__` member of a class: its position in the instance layout.
+    Member(descr::Member),
+    Super(Box<descr::Super>),
+    /// An object with no data (`NotImplemented`).
+    Singleton,
 }
 
 impl Kind {
@@ -106,7 +123,10 @@ impl Kind {
     /// its int bounds and length), so it cannot start a deep chain of deallocations.
     #[inline(always)]
     fn frees_only_atoms(&self) -> bool {
-        matches!(self, Kind::Int(_) | Kind::Str(_) | Kind::Range(_) | Kind::Stdio(_))
+        matches!(
+            self,
+            Kind::Int(_) | Kind::Str(_) | Kind::Range(_) | Kind::Stdio(_) | Kind::Member(_) | Kind::Singleton
+        )
     }
 }
 
@@ -203,6 +223,12 @@ impl Obj {
     }
 }
 
+thread_local! {
+    /// Type objects, one per type (see `Value::type_obj`).
+    static TYPE_OBJECTS: RefCell<std::collections::HashMap<usize, Value>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
 // ---- convenient constructors -------------------------------------------------
 impl Value {
     pub fn str(s: &str) -> Value {
@@ -228,10 +254,6 @@ impl Value {
     }
     /// The type object for `ty`: one per type, so `type(1) is int` holds.
     pub fn type_obj(ty: &'static Type) -> Value {
-        thread_local! {
-            static TYPE_OBJECTS: RefCell<std::collections::HashMap<usize, Value>> =
-                RefCell::new(std::collections::HashMap::new());
-        }
         TYPE_OBJECTS.with(|cache| {
             cache
                 .borrow_mut()
@@ -239,6 +261,25 @@ impl Value {
                 .or_insert_with(|| Obj::alloc(&types::TYPE, Kind::Type(ty)))
                 .clone()
         })
+    }
+    /// Records a class's object (made with its metaclass as type) as the
+    /// one `type_obj` returns.
+    pub fn register_type_obj(ty: &'static Type, obj: Value) {
+        TYPE_OBJECTS.with(|cache| {
+            let old = cache.borrow_mut().insert(ty as *const Type as usize, obj);
+            drop(old);
+        })
+    }
+    /// The `NotImplemented` singleton.
+    pub fn not_implemented() -> Value {
+        thread_local! {
+            static NOT_IMPLEMENTED: Value = Obj::alloc(&types::NOT_IMPLEMENTED_TYPE, Kind::Singleton);
+        }
+        NOT_IMPLEMENTED.with(|v| v.clone())
+    }
+    #[inline]
+    pub fn is_not_implemented(&self) -> bool {
+        self.as_obj().is_some_and(|o| std::ptr::eq(o.ty, &types::NOT_IMPLEMENTED_TYPE))
     }
     pub fn cell(contents: Value) -> Value {
         Obj::alloc(&types::CELL, Kind::Cell(RefCell::new(contents)))
@@ -276,6 +317,7 @@ impl Value {
     pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
         match self.kind() {
             Some(Kind::List(l)) => Some(l),
+            Some(Kind::Instance(i)) => i.payload.as_list(),
             _ => None,
         }
     }
@@ -288,6 +330,7 @@ impl Value {
     pub fn as_dict(&self) -> Option<&RefCell<Dict>> {
         match self.kind() {
             Some(Kind::Dict(d)) => Some(d),
+            Some(Kind::Instance(i)) => i.payload.as_dict(),
             _ => None,
         }
     }

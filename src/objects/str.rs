@@ -49,12 +49,7 @@ impl PyStr {
         if h != HASH_UNSET {
             return h;
         }
-        let mut x: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.s.bytes() {
-            x ^= b as u64;
-            x = x.wrapping_mul(0x0100_0000_01b3);
-        }
-        let h = if x as i64 == HASH_UNSET { -2 } else { x as i64 };
+        let h = hash_str(&self.s);
         self.hash.set(h);
         h
     }
@@ -82,6 +77,21 @@ thread_local! {
     /// `co_names` and dict keys made from them are the same object.
     static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, Value>> =
         std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The hash of a str's text (FNV-1a; never -1, which CPython reserves).
+#[inline]
+pub fn hash_str(s: &str) -> i64 {
+    let mut x: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        x ^= b as u64;
+        x = x.wrapping_mul(0x0100_0000_01b3);
+    }
+    if x as i64 == HASH_UNSET {
+        -2
+    } else {
+        x as i64
+    }
 }
 
 /// The interned str object for `s` (identifiers: names, attributes).

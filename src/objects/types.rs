@@ -6,6 +6,7 @@ use super::{float, func, int, iter, list, range, stdio, str as pystr, NativeFn, 
 use crate::builtins;
 use crate::objects::dict;
 use crate::vm::Vm;
+use std::cell::Cell;
 
 /// A method found by attribute lookup on a built-in type. `func` receives
 /// `self` as `args[0]`.
@@ -167,34 +168,67 @@ pub type BoolFn = fn(&mut Vm, &Value) -> PyResult<bool>;
 pub type NewFn = fn(&mut Vm, &[Value], &[Value]) -> PyResult<Value>;
 pub type GetAttrFn = fn(&mut Vm, &Value, &str) -> PyResult<Option<Value>>;
 
+/// Calling an object whose type defines `__call__`.
+pub type CallFn = fn(&mut Vm, &Value, &[Value], &[Value]) -> PyResult<Value>;
+
 /// A type: name, base, methods and slots. `None` slots mean "not supported".
+///
+/// Built-in types are `static`s whose slots never change. Classes made by
+/// `class` statements and `type(name, bases, ns)` are heap types
+/// (`heap: Some(..)`, see objects/class.rs): leaked, so that objects can
+/// keep pointing to them with `&'static Type`, and filled with slot
+/// wrappers that call the class's dunder methods. Their slots are `Cell`s
+/// because assigning a dunder to a class after creation (`A.__add__ = f`)
+/// updates them, as CPython's `update_slot` does.
 pub struct Type {
     pub name: &'static str,
     pub base: Option<&'static Type>,
     pub methods: &'static [MethodDef],
-    pub repr: Option<ReprFn>,
+    pub repr: Cell<Option<ReprFn>>,
     /// `str()`; defaults to `repr`.
-    pub str: Option<ReprFn>,
-    pub hash: Option<HashFn>,
-    pub compare: Option<CompareFn>,
-    pub binop: Option<BinOpFn>,
-    pub unary: Option<UnaryFn>,
-    pub len: Option<LenFn>,
-    pub getitem: Option<GetItemFn>,
-    pub setitem: Option<SetItemFn>,
-    pub delitem: Option<DelItemFn>,
-    pub contains: Option<ContainsFn>,
-    pub iter: Option<IterFn>,
-    pub next: Option<NextFn>,
+    pub str: Cell<Option<ReprFn>>,
+    pub hash: Cell<Option<HashFn>>,
+    pub compare: Cell<Option<CompareFn>>,
+    pub binop: Cell<Option<BinOpFn>>,
+    /// In-place operators (`__iadd__`, ...), tried before `binop` for `+=`.
+    pub inplace: Cell<Option<BinOpFn>>,
+    pub unary: Cell<Option<UnaryFn>>,
+    pub len: Cell<Option<LenFn>>,
+    pub getitem: Cell<Option<GetItemFn>>,
+    pub setitem: Cell<Option<SetItemFn>>,
+    pub delitem: Cell<Option<DelItemFn>>,
+    pub contains: Cell<Option<ContainsFn>>,
+    pub iter: Cell<Option<IterFn>>,
+    pub next: Cell<Option<NextFn>>,
     /// Truth value; default: `len` if present, else true.
-    pub truth: Option<BoolFn>,
+    pub truth: Cell<Option<BoolFn>>,
     /// Calling the type object (constructor).
-    pub new: Option<NewFn>,
+    pub new: Cell<Option<NewFn>>,
+    /// Calling an instance (`__call__`).
+    pub call: Cell<Option<CallFn>>,
     /// Attributes that are not methods (e.g. `sys.argv`, exception `args`).
-    pub getattr: Option<GetAttrFn>,
+    pub getattr: Cell<Option<GetAttrFn>>,
     /// Exception types: whether this type is an exception class.
     pub is_exception: bool,
+    /// Whether classes may derive from this type (CPython's
+    /// `Py_TPFLAGS_BASETYPE`).
+    pub basetype: bool,
+    /// Attribute-cache version tag: 0 until a cache first needs one, then
+    /// unique among types; a heap type gets a new tag whenever it or a
+    /// class on its MRO changes, which invalidates every cache entry
+    /// recorded against the old tag (see objects/class.rs).
+    pub version: Cell<u32>,
+    /// Classes: namespace, bases, MRO, instance layout.
+    pub heap: Option<Box<super::class::HeapType>>,
 }
+
+// SAFETY: the `Cell`s of a built-in (static) type are never written after
+// start-up except `version`, which is written once, by the VM thread that
+// first caches an attribute of the type, to a value unique per type; every
+// other cell of a static type is read-only (assigning to an attribute of a
+// built-in type raises TypeError). Heap types are created and mutated only
+// by the VM thread whose objects point to them.
+unsafe impl Sync for Type {}
 
 impl Type {
     /// A type with no slots, for struct-update syntax.
@@ -203,23 +237,28 @@ impl Type {
         // None means `object` (a const cannot name the OBJECT static).
         base: None,
         methods: &[],
-        repr: None,
-        str: None,
-        hash: None,
-        compare: None,
-        binop: None,
-        unary: None,
-        len: None,
-        getitem: None,
-        setitem: None,
-        delitem: None,
-        contains: None,
-        iter: None,
-        next: None,
-        truth: None,
-        new: None,
-        getattr: None,
+        repr: Cell::new(None),
+        str: Cell::new(None),
+        hash: Cell::new(None),
+        compare: Cell::new(None),
+        binop: Cell::new(None),
+        inplace: Cell::new(None),
+        unary: Cell::new(None),
+        len: Cell::new(None),
+        getitem: Cell::new(None),
+        setitem: Cell::new(None),
+        delitem: Cell::new(None),
+        contains: Cell::new(None),
+        iter: Cell::new(None),
+        next: Cell::new(None),
+        truth: Cell::new(None),
+        new: Cell::new(None),
+        call: Cell::new(None),
+        getattr: Cell::new(None),
         is_exception: false,
+        basetype: false,
+        version: Cell::new(0),
+        heap: None,
     };
 
     /// The base type: `object` for every type but `object` itself.
@@ -232,9 +271,21 @@ impl Type {
         }
     }
 
+    /// Whether this is a class (made by `class` or `type()`), not a built-in type.
+    #[inline]
+    pub fn is_heap(&self) -> bool {
+        self.heap.is_some()
+    }
+
     /// Whether `self` is `other` or derives from it.
     pub fn is_subtype(&'static self, other: &'static Type) -> bool {
-        let mut t: Option<&'static Type> = Some(self);
+        if std::ptr::eq(self, other) {
+            return true;
+        }
+        if let Some(h) = &self.heap {
+            return h.mro_tail.iter().any(|t| std::ptr::eq(*t, other));
+        }
+        let mut t: Option<&'static Type> = self.base();
         while let Some(ty) = t {
             if std::ptr::eq(ty, other) {
                 return true;
@@ -242,6 +293,24 @@ impl Type {
             t = ty.base();
         }
         false
+    }
+
+    /// The method resolution order: `__mro__`. A built-in type's is its
+    /// base chain.
+    pub fn mro(&'static self) -> Vec<&'static Type> {
+        if let Some(h) = &self.heap {
+            let mut out = Vec::with_capacity(h.mro_tail.len() + 1);
+            out.push(self);
+            out.extend_from_slice(&h.mro_tail);
+            return out;
+        }
+        let mut out = Vec::new();
+        let mut t: Option<&'static Type> = Some(self);
+        while let Some(ty) = t {
+            out.push(ty);
+            t = ty.base();
+        }
+        out
     }
 
     /// Method lookup along the base chain.
@@ -263,15 +332,29 @@ impl Type {
     }
 
     /// First slot found along the base chain.
-    pub fn slot<T: Copy>(&'static self, get: impl Fn(&'static Type) -> Option<T>) -> Option<T> {
+    #[inline]
+    pub fn slot<T: Copy + 'static>(&'static self, get: impl Fn(&'static Type) -> &'static Cell<Option<T>>) -> Option<T> {
         let mut t: Option<&'static Type> = Some(self);
         while let Some(ty) = t {
-            if let Some(s) = get(ty) {
+            if let Some(s) = get(ty).get() {
                 return Some(s);
             }
             t = ty.base();
         }
         None
+    }
+
+    /// The version tag for attribute caches, assigned on first use.
+    #[inline]
+    pub fn version_tag(&self) -> u32 {
+        match self.version.get() {
+            0 => {
+                let v = super::class::next_version_tag();
+                self.version.set(v);
+                v
+            }
+            v => v,
+        }
     }
 }
 
@@ -284,135 +367,142 @@ impl std::fmt::Debug for Type {
 pub static OBJECT: Type = Type {
     name: "object",
     base: None,
-    hash: Some(crate::vm::ops::identity_hash),
-    compare: Some(crate::vm::ops::identity_compare),
+    methods: crate::builtins::classes::OBJECT_METHODS,
+    new: Cell::new(Some(crate::builtins::classes::object_new)),
+    basetype: true,
+    hash: Cell::new(Some(crate::vm::ops::identity_hash)),
+    compare: Cell::new(Some(crate::vm::ops::identity_compare)),
     ..Type::BLANK
 };
 
 pub static TYPE: Type = Type {
     name: "type",
-    repr: Some(crate::vm::ops::type_repr),
-    new: Some(builtins::type_new),
+    methods: crate::builtins::classes::TYPE_METHODS,
+    basetype: true,
+    repr: Cell::new(Some(crate::vm::ops::type_repr)),
+    new: Cell::new(Some(builtins::type_new)),
     ..Type::BLANK
 };
 
 pub static NONE_TYPE: Type = Type {
     name: "NoneType",
-    repr: Some(|_, _| Ok("None".into())),
-    truth: Some(|_, _| Ok(false)),
+    repr: Cell::new(Some(|_, _| Ok("None".into()))),
+    truth: Cell::new(Some(|_, _| Ok(false))),
     ..Type::BLANK
 };
 
 pub static INT: Type = Type {
     name: "int",
     methods: int::METHODS,
-    repr: Some(int::repr),
-    hash: Some(int::hash),
-    compare: Some(int::compare),
-    binop: Some(int::binop),
-    unary: Some(int::unary),
-    truth: Some(int::truth),
-    new: Some(int::new),
+    repr: Cell::new(Some(int::repr)),
+    hash: Cell::new(Some(int::hash)),
+    compare: Cell::new(Some(int::compare)),
+    binop: Cell::new(Some(int::binop)),
+    unary: Cell::new(Some(int::unary)),
+    truth: Cell::new(Some(int::truth)),
+    new: Cell::new(Some(int::new)),
     ..Type::BLANK
 };
 
 pub static BOOL: Type = Type {
     name: "bool",
     base: Some(&INT),
-    repr: Some(int::bool_repr),
-    new: Some(int::bool_new),
+    repr: Cell::new(Some(int::bool_repr)),
+    new: Cell::new(Some(int::bool_new)),
     ..Type::BLANK
 };
 
 pub static FLOAT: Type = Type {
     name: "float",
     methods: float::METHODS,
-    repr: Some(float::repr_slot),
-    hash: Some(float::hash),
-    compare: Some(float::compare),
-    binop: Some(float::binop),
-    unary: Some(float::unary),
-    truth: Some(float::truth),
-    new: Some(float::new),
+    repr: Cell::new(Some(float::repr_slot)),
+    hash: Cell::new(Some(float::hash)),
+    compare: Cell::new(Some(float::compare)),
+    binop: Cell::new(Some(float::binop)),
+    unary: Cell::new(Some(float::unary)),
+    truth: Cell::new(Some(float::truth)),
+    new: Cell::new(Some(float::new)),
     ..Type::BLANK
 };
 
 pub static STR: Type = Type {
     name: "str",
     methods: pystr::METHODS,
-    repr: Some(pystr::repr_slot),
-    str: Some(pystr::str_slot),
-    hash: Some(pystr::hash),
-    compare: Some(pystr::compare),
-    binop: Some(pystr::binop),
-    len: Some(pystr::len),
-    getitem: Some(pystr::getitem),
-    contains: Some(pystr::contains),
-    iter: Some(pystr::iter),
-    new: Some(pystr::new),
+    repr: Cell::new(Some(pystr::repr_slot)),
+    str: Cell::new(Some(pystr::str_slot)),
+    hash: Cell::new(Some(pystr::hash)),
+    compare: Cell::new(Some(pystr::compare)),
+    binop: Cell::new(Some(pystr::binop)),
+    len: Cell::new(Some(pystr::len)),
+    getitem: Cell::new(Some(pystr::getitem)),
+    contains: Cell::new(Some(pystr::contains)),
+    iter: Cell::new(Some(pystr::iter)),
+    new: Cell::new(Some(pystr::new)),
     ..Type::BLANK
 };
 
 pub static LIST: Type = Type {
     name: "list",
+    basetype: true,
     methods: list::METHODS,
-    repr: Some(list::repr),
-    compare: Some(list::compare),
-    binop: Some(list::binop),
-    len: Some(list::len),
-    getitem: Some(list::getitem),
-    setitem: Some(list::setitem),
-    delitem: Some(list::delitem),
-    contains: Some(list::contains),
-    iter: Some(list::iter),
-    new: Some(list::new),
+    repr: Cell::new(Some(list::repr)),
+    compare: Cell::new(Some(list::compare)),
+    binop: Cell::new(Some(list::binop)),
+    len: Cell::new(Some(list::len)),
+    getitem: Cell::new(Some(list::getitem)),
+    setitem: Cell::new(Some(list::setitem)),
+    delitem: Cell::new(Some(list::delitem)),
+    contains: Cell::new(Some(list::contains)),
+    iter: Cell::new(Some(list::iter)),
+    new: Cell::new(Some(list::new)),
     ..Type::BLANK
 };
 
 pub static TUPLE: Type = Type {
     name: "tuple",
     methods: list::TUPLE_METHODS,
-    repr: Some(list::tuple_repr),
-    hash: Some(list::tuple_hash),
-    compare: Some(list::tuple_compare),
-    binop: Some(list::tuple_binop),
-    len: Some(list::tuple_len),
-    getitem: Some(list::tuple_getitem),
-    contains: Some(list::tuple_contains),
-    iter: Some(list::tuple_iter),
-    new: Some(list::tuple_new),
+    repr: Cell::new(Some(list::tuple_repr)),
+    hash: Cell::new(Some(list::tuple_hash)),
+    compare: Cell::new(Some(list::tuple_compare)),
+    binop: Cell::new(Some(list::tuple_binop)),
+    len: Cell::new(Some(list::tuple_len)),
+    getitem: Cell::new(Some(list::tuple_getitem)),
+    contains: Cell::new(Some(list::tuple_contains)),
+    iter: Cell::new(Some(list::tuple_iter)),
+    new: Cell::new(Some(list::tuple_new)),
     ..Type::BLANK
 };
 
 pub static DICT: Type = Type {
     name: "dict",
+    basetype: true,
     methods: dict::METHODS,
-    repr: Some(dict::repr),
-    compare: Some(dict::compare),
-    binop: Some(dict::binop),
-    len: Some(dict::len),
-    getitem: Some(dict::getitem),
-    setitem: Some(dict::setitem),
-    delitem: Some(dict::delitem),
-    contains: Some(dict::contains),
-    iter: Some(dict::iter),
-    new: Some(dict::new),
+    repr: Cell::new(Some(dict::repr)),
+    compare: Cell::new(Some(dict::compare)),
+    binop: Cell::new(Some(dict::binop)),
+    len: Cell::new(Some(dict::len)),
+    getitem: Cell::new(Some(dict::getitem)),
+    setitem: Cell::new(Some(dict::setitem)),
+    delitem: Cell::new(Some(dict::delitem)),
+    contains: Cell::new(Some(dict::contains)),
+    iter: Cell::new(Some(dict::iter)),
+    new: Cell::new(Some(dict::new)),
     ..Type::BLANK
 };
 
 pub static RANGE: Type = Type {
     name: "range",
     methods: range::METHODS,
-    repr: Some(range::repr),
-    hash: Some(range::hash),
-    len: Some(range::len),
-    truth: Some(range::truth),
-    getitem: Some(range::getitem),
-    contains: Some(range::contains),
-    iter: Some(range::iter),
-    compare: Some(range::compare),
-    new: Some(range::new),
-    getattr: Some(range::getattr),
+    repr: Cell::new(Some(range::repr)),
+    hash: Cell::new(Some(range::hash)),
+    len: Cell::new(Some(range::len)),
+    truth: Cell::new(Some(range::truth)),
+    getitem: Cell::new(Some(range::getitem)),
+    contains: Cell::new(Some(range::contains)),
+    iter: Cell::new(Some(range::iter)),
+    compare: Cell::new(Some(range::compare)),
+    new: Cell::new(Some(range::new)),
+    getattr: Cell::new(Some(range::getattr)),
     ..Type::BLANK
 };
 
@@ -420,31 +510,33 @@ pub static RANGE: Type = Type {
 pub static TEXT_IO: Type = Type {
     name: "_io.TextIOWrapper",
     methods: stdio::METHODS,
-    repr: Some(stdio::repr),
-    getattr: Some(stdio::getattr),
-    iter: Some(stdio::iter),
-    next: Some(stdio::next),
+    repr: Cell::new(Some(stdio::repr)),
+    getattr: Cell::new(Some(stdio::getattr)),
+    iter: Cell::new(Some(stdio::iter)),
+    next: Cell::new(Some(stdio::next)),
     ..Type::BLANK
 };
 
 pub static SLICE: Type = Type {
     name: "slice",
-    repr: Some(list::slice_repr),
+    repr: Cell::new(Some(list::slice_repr)),
     ..Type::BLANK
 };
 
 /// Every iterator object shares these slots; the concrete iterator types
 /// below differ only in name (`IterState::type_name` picks one).
-pub static ITERATOR: Type = Type {
+const ITERATOR_SLOTS: Type = Type {
     name: "iterator",
-    iter: Some(iter::iter_self),
-    next: Some(iter::next),
+    iter: Cell::new(Some(iter::iter_self)),
+    next: Cell::new(Some(iter::next)),
     ..Type::BLANK
 };
 
+pub static ITERATOR: Type = ITERATOR_SLOTS;
+
 macro_rules! iterator_types {
     ($($id:ident = $name:literal;)*) => {
-        $(pub static $id: Type = Type { name: $name, ..ITERATOR };)*
+        $(pub static $id: Type = Type { name: $name, ..ITERATOR_SLOTS };)*
     };
 }
 
@@ -469,14 +561,14 @@ iterator_types! {
 
 pub static FUNCTION: Type = Type {
     name: "function",
-    repr: Some(func::function_repr),
-    getattr: Some(func::function_getattr),
+    repr: Cell::new(Some(func::function_repr)),
+    getattr: Cell::new(Some(func::function_getattr)),
     ..Type::BLANK
 };
 
 pub static BUILTIN_FUNCTION: Type = Type {
     name: "builtin_function_or_method",
-    repr: Some(func::builtin_repr),
+    repr: Cell::new(Some(func::builtin_repr)),
     ..Type::BLANK
 };
 
@@ -484,9 +576,9 @@ pub static BUILTIN_FUNCTION: Type = Type {
 /// `objclass` is set; calling it checks `self` (see [`check_method_self`]).
 pub static METHOD_DESCRIPTOR: Type = Type {
     name: "method_descriptor",
-    repr: Some(func::method_descriptor_repr),
-    hash: Some(func::method_descriptor_hash),
-    compare: Some(func::method_descriptor_compare),
+    repr: Cell::new(Some(func::method_descriptor_repr)),
+    hash: Cell::new(Some(func::method_descriptor_hash)),
+    compare: Cell::new(Some(func::method_descriptor_compare)),
     ..Type::BLANK
 };
 
@@ -502,26 +594,86 @@ pub static CELL: Type = Type {
 
 pub static MODULE: Type = Type {
     name: "module",
-    repr: Some(func::module_repr),
-    getattr: Some(func::module_getattr),
+    repr: Cell::new(Some(func::module_repr)),
+    getattr: Cell::new(Some(func::module_getattr)),
     ..Type::BLANK
 };
 
-pub static DICT_KEYS: Type = Type {
+const DICT_VIEW_SLOTS: Type = Type {
     name: "dict_keys",
-    repr: Some(dict::view_repr),
-    len: Some(dict::view_len),
-    iter: Some(dict::view_iter),
-    contains: Some(dict::view_contains),
+    repr: Cell::new(Some(dict::view_repr)),
+    len: Cell::new(Some(dict::view_len)),
+    iter: Cell::new(Some(dict::view_iter)),
+    contains: Cell::new(Some(dict::view_contains)),
     ..Type::BLANK
 };
+pub static DICT_KEYS: Type = DICT_VIEW_SLOTS;
 pub static DICT_VALUES: Type = Type {
     name: "dict_values",
-    ..DICT_KEYS
+    ..DICT_VIEW_SLOTS
 };
 pub static DICT_ITEMS: Type = Type {
     name: "dict_items",
-    ..DICT_KEYS
+    ..DICT_VIEW_SLOTS
+};
+
+pub static NOT_IMPLEMENTED_TYPE: Type = Type {
+    name: "NotImplementedType",
+    repr: Cell::new(Some(|_, _| Ok("NotImplemented".into()))),
+    ..Type::BLANK
+};
+
+/// A bound method (`obj.method` as a value).
+pub static METHOD: Type = Type {
+    name: "method",
+    repr: Cell::new(Some(super::descr::method_repr)),
+    hash: Cell::new(Some(super::descr::method_hash)),
+    compare: Cell::new(Some(super::descr::method_compare)),
+    call: Cell::new(Some(super::descr::method_call)),
+    getattr: Cell::new(Some(super::descr::method_getattr)),
+    ..Type::BLANK
+};
+
+pub static STATICMETHOD: Type = Type {
+    name: "staticmethod",
+    repr: Cell::new(Some(super::descr::wrapper_repr)),
+    new: Cell::new(Some(super::descr::staticmethod_new)),
+    call: Cell::new(Some(super::descr::staticmethod_call)),
+    getattr: Cell::new(Some(super::descr::wrapper_getattr)),
+    basetype: true,
+    ..Type::BLANK
+};
+
+pub static CLASSMETHOD: Type = Type {
+    name: "classmethod",
+    repr: Cell::new(Some(super::descr::wrapper_repr)),
+    new: Cell::new(Some(super::descr::classmethod_new)),
+    getattr: Cell::new(Some(super::descr::wrapper_getattr)),
+    basetype: true,
+    ..Type::BLANK
+};
+
+pub static PROPERTY: Type = Type {
+    name: "property",
+    methods: super::descr::PROPERTY_METHODS,
+    new: Cell::new(Some(super::descr::property_new)),
+    getattr: Cell::new(Some(super::descr::property_getattr)),
+    basetype: true,
+    ..Type::BLANK
+};
+
+pub static MEMBER_DESCRIPTOR: Type = Type {
+    name: "member_descriptor",
+    repr: Cell::new(Some(super::descr::member_repr)),
+    ..Type::BLANK
+};
+
+pub static SUPER: Type = Type {
+    name: "super",
+    repr: Cell::new(Some(super::descr::super_repr)),
+    new: Cell::new(Some(super::descr::super_new)),
+    getattr: Cell::new(Some(super::descr::super_getattr)),
+    ..Type::BLANK
 };
 
 /// The exception types, so `types::` names every built-in type.

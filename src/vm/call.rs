@@ -202,7 +202,12 @@ impl Vm {
                     (b.func)(self, &full, kwnames)
                 }
             },
-            Some(Kind::Type(ty)) => match ty.slot(|t| t.new) {
+            // A metaclass defining __call__ decides what calling its classes does.
+            Some(Kind::Type(_)) if callable.ty().call.get().is_some() => {
+                let call = callable.ty().call.get().expect("checked");
+                call(self, callable, args, kwnames)
+            }
+            Some(Kind::Type(ty)) => match ty.new.get() {
                 Some(new) => {
                     let mut full = Vec::with_capacity(args.len() + 1);
                     full.push(callable.clone());
@@ -211,7 +216,10 @@ impl Vm {
                 }
                 None => Err(type_error(format!("cannot create '{}' instances", ty.name))),
             },
-            _ => Err(type_error(format!("'{}' object is not callable", callable.ty().name))),
+            _ => match callable.ty().call.get() {
+                Some(call) => call(self, callable, args, kwnames),
+                None => Err(type_error(format!("'{}' object is not callable", callable.ty().name))),
+            },
         }
     }
 }
@@ -394,4 +402,111 @@ fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
         names.len(),
         if names.len() == 1 { "" } else { "s" }
     ))
+}
+
+// ---- support for classes -------------------------------------------------------------------------
+
+impl Vm {
+    /// Runs a class body (`__build_class__`'s `func`) with `ns` as its
+    /// locals mapping; returns what the body returns (the `__class__`
+    /// cell, or None).
+    pub fn run_class_body(&mut self, func_value: &Value, ns: Value) -> PyResult<Value> {
+        let func = func_value.as_function().expect("__build_class__ checked for a function");
+        let frame = self.push_frame(&func.code, func_value.clone(), &func.globals, ns)?;
+        // SAFETY: `frame` was just pushed and its localsplus holds NULLs.
+        if let Err(e) = unsafe { bind_arguments(func, frame, &[], &[]) } {
+            // SAFETY: it is the newest frame; its stack is empty.
+            unsafe { self.pop_frame(frame, (*frame).stack_base()) };
+            return Err(e);
+        }
+        self.run_frame(frame)
+    }
+
+    /// The innermost running Python frame (builtins run without frames of
+    /// their own, so this is their caller's).
+    fn current_frame(&self) -> Option<&super::frame::Frame> {
+        // SAFETY: `thread.frame` is null or a live frame of this thread.
+        unsafe { self.thread.frame.as_ref() }
+    }
+
+    /// `__name__` of the running code's globals (a new class's `__module__`).
+    pub fn current_globals_name(&self) -> Value {
+        self.current_frame()
+            .and_then(|f| f.globals().as_dict().and_then(|d| d.borrow().get_by_name("__name__").cloned()))
+            .unwrap_or_else(|| Value::str("builtins"))
+    }
+
+    /// `locals()` of the running frame, as a new dict for function frames.
+    pub fn current_locals(&self) -> PyResult<Value> {
+        let Some(frame) = self.current_frame() else {
+            return Ok(Value::dict(crate::objects::Dict::new()));
+        };
+        if !frame.locals.is_null() {
+            return Ok(frame.locals.clone());
+        }
+        let code = frame.code();
+        let mut d = crate::objects::Dict::new();
+        for i in 0..code.nlocalsplus() {
+            // SAFETY: localsplus has nlocalsplus initialised slots.
+            let v = unsafe { &*frame.localsplus.add(i) };
+            let v = if i >= code.nlocals() {
+                match v.kind() {
+                    Some(Kind::Cell(c)) => c.borrow().clone(),
+                    _ => Value::NULL,
+                }
+            } else {
+                v.clone()
+            };
+            if !v.is_null() {
+                drop(d.insert_str(crate::objects::str::intern(code.localsplus_name(i)), v));
+            }
+        }
+        Ok(Value::dict(d))
+    }
+
+    /// The arguments of a zero-argument `super()`: the running method's
+    /// `__class__` cell and its first argument, with CPython's errors.
+    pub fn implicit_super_args(&self) -> PyResult<(&'static crate::objects::Type, Value)> {
+        use crate::objects::descr::super_error;
+        let Some(frame) = self.current_frame() else {
+            return Err(super_error("no current frame"));
+        };
+        let code = frame.code();
+        if code.argcount == 0 {
+            return Err(super_error("no arguments"));
+        }
+        // SAFETY: localsplus has nlocalsplus initialised slots.
+        let first = unsafe { &*frame.localsplus };
+        let mut obj = first.clone();
+        // The first argument may live in a cell (captured by an inner function).
+        if let Some(ci) = code.cell2arg.iter().position(|a| *a == Some(0)) {
+            // SAFETY: cell slots follow the locals.
+            let cell = unsafe { &*frame.localsplus.add(code.nlocals() + ci) };
+            if let Some(Kind::Cell(c)) = cell.kind() {
+                obj = c.borrow().clone();
+            }
+        }
+        if obj.is_null() {
+            return Err(super_error("arg[0] deleted"));
+        }
+        let Some(fi) = code.freevars.iter().position(|n| n == "__class__") else {
+            return Err(super_error("__class__ cell not found"));
+        };
+        // SAFETY: free-variable slots follow the cells.
+        let cell = unsafe { &*frame.localsplus.add(code.nlocals() + code.cellvars.len() + fi) };
+        let class = match cell.kind() {
+            Some(Kind::Cell(c)) => c.borrow().clone(),
+            _ => Value::NULL,
+        };
+        if class.is_null() {
+            return Err(super_error("empty __class__ cell"));
+        }
+        match class.as_type() {
+            Some(t) => Ok((t, obj)),
+            None => Err(type_error(format!(
+                "super(): __class__ is not a type ({})",
+                class.ty().name
+            ))),
+        }
+    }
 }

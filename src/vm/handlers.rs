@@ -28,7 +28,9 @@
 //! `Exec::push`/`pop` and by `debug_check_effect` against the declared
 //! effects).
 
+use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
+use crate::compiler::code::AttrCache;
 use super::frame::Frame;
 use super::Vm;
 use crate::objects::exceptions::{self, name_error, PyErr};
@@ -350,22 +352,66 @@ fn name_str(v: &Value) -> &str {
 /// `co_names[i]` as text. Its lifetime is not tied to the registers: the
 /// code object (held by the frame) outlives the handler.
 #[inline(always)]
+unsafe fn name_value<'a>(frame: *mut Frame, i: u32) -> &'a Value {
+    // SAFETY: the compiler only emits indices < len(co_names).
+    unsafe { &*(*frame).names.add(i as usize) }
+}
+
+#[inline(always)]
 unsafe fn name_at<'a>(frame: *mut Frame, i: u32) -> &'a str {
     // SAFETY: the compiler only emits indices < len(co_names).
     name_str(unsafe { &*(*frame).names.add(i as usize) })
 }
 
+// Attribute instructions keep a cache entry per site (`cache` in
+// instructions.def, `CodeObject::attr_cache`). The fast paths below read
+// an instance attribute by its layout position, write one, or find a
+// method, after one check: the owner's class still has the version tag
+// recorded in the entry. Everything else, and filling the entries, is in
+// vm/attr_cache.rs.
+
+/// The attribute cache entry of the instruction being executed.
+#[inline(always)]
+unsafe fn attr_cache_entry<'a>(st: &Exec) -> Option<&'a std::cell::Cell<AttrCache>> {
+    let frame = st.frame;
+    // SAFETY: `next_instr` is one past the current instruction, within
+    // the same code vector as `first_instr`; the frame (and so its code
+    // object) outlives the handler.
+    unsafe {
+        let index = st.next_instr.offset_from((*frame).first_instr) as usize - 1;
+        (&*frame).code().attr_cache.get(index)
+    }
+}
+
 #[inline(always)]
 pub(super) unsafe fn load_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let r = unsafe { st.vm() }.getattr(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) });
+    let entry = unsafe { attr_cache_entry(st) };
+    let owner = unsafe { slot(st, 1) };
+    if let Some(e) = entry {
+        if let Some(v) = attr_cache::cached_instance_attr(owner, e.get()) {
+            // SAFETY: TOS is the owner; it is replaced by the attribute.
+            let old = std::mem::replace(unsafe { &mut *st.stack_top.sub(1) }, v);
+            drop(old);
+            return Flow::Next;
+        }
+    }
+    let r = attr_cache::load_attr_miss(unsafe { st.vm() }, entry, owner, unsafe { name_value(st.frame, oparg) });
     unsafe { pop_drop(st, 1) };
     unsafe { push_result(st, r) }
 }
 
 #[inline(always)]
 pub(super) unsafe fn store_attr(st: &mut Exec, oparg: u32) -> Flow {
+    let entry = unsafe { attr_cache_entry(st) };
+    let owner = unsafe { slot(st, 1) };
+    if let Some(e) = entry {
+        if attr_cache::cached_instance_store(owner, e.get(), unsafe { slot(st, 2) }) {
+            unsafe { pop_drop(st, 2) };
+            return Flow::Next;
+        }
+    }
     let value = unsafe { slot(st, 2) }.clone();
-    let r = unsafe { st.vm() }.setattr(unsafe { slot(st, 1) }, unsafe { name_at(st.frame, oparg) }, value);
+    let r = attr_cache::store_attr_miss(unsafe { st.vm() }, entry, owner, unsafe { name_value(st.frame, oparg) }, value);
     unsafe { pop_drop(st, 2) };
     unit_result(st, r)
 }
@@ -379,10 +425,23 @@ pub(super) unsafe fn delete_attr(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn load_method(st: &mut Exec, oparg: u32) -> Flow {
-    let name = unsafe { name_at(st.frame, oparg) };
+    let entry = unsafe { attr_cache_entry(st) };
     let owner = unsafe { st.peek(1) };
+    // A method of the owner's class: push (function, owner), no bound
+    // method object.
+    if let Some(e) = entry {
+        if let Some(func) = attr_cache::cached_method(owner, e.get()) {
+            let owner = unsafe { st.pop() };
+            unsafe {
+                st.push(func);
+                st.push(owner);
+            }
+            return Flow::Next;
+        }
+    }
     // Methods of built-in types: push (method, self), allocation-free.
-    if !matches!(owner.kind(), Some(Kind::Module(_) | Kind::Type(_))) {
+    if !owner.ty().is_heap() && !matches!(owner.kind(), Some(Kind::Module(_) | Kind::Type(_) | Kind::Super(_))) {
+        let name = unsafe { name_at(st.frame, oparg) };
         if let Some(def) = owner.ty().find_method(name) {
             let owner = unsafe { st.pop() };
             unsafe {
@@ -392,17 +451,22 @@ pub(super) unsafe fn load_method(st: &mut Exec, oparg: u32) -> Flow {
             return Flow::Next;
         }
     }
-    let r = unsafe { st.vm() }.getattr(unsafe { slot(st, 1) }, name);
-    unsafe { pop_drop(st, 1) };
+    let r = attr_cache::load_method_miss(unsafe { st.vm() }, entry, unsafe { slot(st, 1) }, unsafe {
+        name_value(st.frame, oparg)
+    });
     match r {
-        Ok(v) => {
+        Ok((method, value)) => {
+            unsafe { pop_drop(st, 1) };
             unsafe {
-                st.push(Value::NULL);
-                st.push(v);
+                st.push(method);
+                st.push(value);
             }
             Flow::Next
         }
-        Err(e) => st.raise(e),
+        Err(e) => {
+            unsafe { pop_drop(st, 1) };
+            st.raise(e)
+        }
     }
 }
 
@@ -1183,4 +1247,39 @@ fn display(vm: &mut Vm, value: Value) -> Flow {
         Ok(()) => Flow::Next,
         Err(e) => raise(vm, e),
     }
+}
+
+// ---- classes ---------------------------------------------------------------------------------
+
+#[inline(always)]
+pub(super) unsafe fn load_build_class(st: &mut Exec, _oparg: u32) -> Flow {
+    let r = load_build_class_slow(st.frame());
+    unsafe { push_result(st, r) }
+}
+
+#[cold]
+#[inline(never)]
+fn load_build_class_slow(frame: &Frame) -> PyResult<Value> {
+    let found = frame
+        .builtins()
+        .as_dict()
+        .and_then(|d| d.borrow().get_by_name("__build_class__").cloned());
+    found.ok_or_else(|| PyErr::new(&types::NAME_ERROR, "__build_class__ not found"))
+}
+
+#[inline(always)]
+pub(super) unsafe fn load_classderef(st: &mut Exec, oparg: u32) -> Flow {
+    // The class namespace first: a name the body assigned shadows the
+    // enclosing function's variable.
+    let frame = st.frame();
+    let name = frame.code().localsplus_name(oparg as usize);
+    let own = frame
+        .locals
+        .as_dict()
+        .and_then(|d| d.borrow().get_by_name(name).cloned());
+    if let Some(v) = own {
+        unsafe { st.push(v) };
+        return Flow::Next;
+    }
+    unsafe { load_deref(st, oparg) }
 }

@@ -12,6 +12,7 @@
 //! * `ops.rs`: the object protocol (repr, compare, binary ops, ...) through
 //!   type slots.
 
+mod attr_cache;
 mod call;
 pub mod dispatch;
 mod exec;

@@ -25,7 +25,10 @@ pub fn identity_compare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> Py
 }
 
 pub fn type_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
-    Ok(format!("<class '{}'>", v.as_type().map(|t| t.name).unwrap_or("?")))
+    Ok(format!(
+        "<class '{}'>",
+        v.as_type().map(|t| t.full_name()).unwrap_or_else(|| "?".into())
+    ))
 }
 
 fn type_name(v: &Value) -> &'static str {
@@ -42,13 +45,9 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(i.to_string());
         }
-        match v.ty().slot(|t| t.repr) {
+        match v.ty().slot(|t| &t.repr) {
             Some(f) => self.recursion_guarded(" while getting the repr of an object", |vm| f(vm, v)),
-            None => Ok(format!(
-                "<{} object at {:#x}>",
-                type_name(v),
-                v.bits() & 0xFFFF_FFFF_FFFF
-            )),
+            None => Ok(crate::objects::slots::object_repr(v)),
         }
     }
 
@@ -57,7 +56,7 @@ impl Vm {
         if let Some(s) = v.as_str() {
             return Ok(s.as_str().to_string());
         }
-        match v.ty().slot(|t| t.str) {
+        match v.ty().slot(|t| &t.str) {
             Some(f) => self.recursion_guarded(" while getting the str of an object", |vm| f(vm, v)),
             None => self.repr(v),
         }
@@ -73,7 +72,7 @@ impl Vm {
         }
         let ty = v.ty();
         // Defining equality without a hash makes a type unhashable (list, dict).
-        if ty.hash.is_none() && ty.compare.is_some() {
+        if ty.hash.get().is_none() && ty.compare.get().is_some() {
             return Err(type_error(format!("unhashable type: '{}'", ty.name)));
         }
         // Hashing a nested tuple recurses; CPython does not count that
@@ -83,7 +82,7 @@ impl Vm {
                 "maximum recursion depth exceeded while hashing",
             ));
         }
-        match ty.slot(|t| t.hash) {
+        match ty.slot(|t| &t.hash) {
             Some(f) => f(self, v),
             None => Err(type_error(format!("unhashable type: '{}'", ty.name))),
         }
@@ -98,10 +97,10 @@ impl Vm {
             return Ok(false);
         }
         let ty = v.ty();
-        if let Some(f) = ty.slot(|t| t.truth) {
+        if let Some(f) = ty.slot(|t| &t.truth) {
             return f(self, v);
         }
-        if let Some(f) = ty.slot(|t| t.len) {
+        if let Some(f) = ty.slot(|t| &t.len) {
             return Ok(f(self, v)? != 0);
         }
         Ok(true)
@@ -131,21 +130,21 @@ impl Vm {
     fn compare_slots(&mut self, a: &Value, b: &Value, op: CompareOp) -> PyResult<Value> {
         let (ta, tb) = (a.ty(), b.ty());
         // A subclass operand's reflected method goes first (bool vs int).
-        let reflected_first = !std::ptr::eq(ta, tb) && tb.is_subtype(ta) && tb.compare.is_some();
+        let reflected_first = !std::ptr::eq(ta, tb) && tb.is_subtype(ta) && tb.compare.get().is_some();
         if !reflected_first {
-            if let Some(f) = ta.slot(|t| t.compare) {
+            if let Some(f) = ta.slot(|t| &t.compare) {
                 if let Some(r) = f(self, a, b, op)? {
                     return Ok(r);
                 }
             }
         }
-        if let Some(f) = tb.slot(|t| t.compare) {
+        if let Some(f) = tb.slot(|t| &t.compare) {
             if let Some(r) = f(self, b, a, op.swapped())? {
                 return Ok(r);
             }
         }
         if reflected_first {
-            if let Some(f) = ta.slot(|t| t.compare) {
+            if let Some(f) = ta.slot(|t| &t.compare) {
                 if let Some(r) = f(self, a, b, op)? {
                     return Ok(r);
                 }
@@ -230,13 +229,25 @@ impl Vm {
 
     fn binop_named(&mut self, a: &Value, b: &Value, op: BinOp, inplace: bool) -> PyResult<Value> {
         let (ta, tb) = (a.ty(), b.ty());
-        if let Some(f) = ta.slot(|t| t.binop) {
+        if inplace {
+            // `__iadd__` and friends first (classes only: built-in types
+            // that mutate in place are handled by `binary_op`).
+            if let Some(f) = ta.inplace.get() {
+                if let Some(r) = f(self, a, b, op)? {
+                    return Ok(r);
+                }
+            }
+        }
+        let slot_a = ta.slot(|t| &t.binop);
+        if let Some(f) = slot_a {
             if let Some(r) = f(self, a, b, op)? {
                 return Ok(r);
             }
         }
         if !std::ptr::eq(ta, tb) {
-            if let Some(f) = tb.slot(|t| t.binop) {
+            // A slot shared by both types (the class wrapper) already tried
+            // both operands, as CPython's binary_op1 skips it.
+            if let Some(f) = tb.slot(|t| &t.binop).filter(|f| !slot_a.is_some_and(|g| std::ptr::fn_addr_eq(*f, g))) {
                 if let Some(r) = f(self, a, b, op)? {
                     return Ok(r);
                 }
@@ -255,7 +266,7 @@ impl Vm {
 
     #[inline(never)]
     pub fn unary_op(&mut self, v: &Value, op: UnaryOp) -> PyResult<Value> {
-        if let Some(f) = v.ty().slot(|t| t.unary) {
+        if let Some(f) = v.ty().slot(|t| &t.unary) {
             return f(self, v, op);
         }
         let sym = match op {
@@ -273,7 +284,7 @@ impl Vm {
 
     #[inline(never)]
     pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        match v.ty().slot(|t| t.len) {
+        match v.ty().slot(|t| &t.len) {
             Some(f) => f(self, v),
             None => Err(type_error(format!("object of type '{}' has no len()", type_name(v)))),
         }
@@ -285,7 +296,7 @@ impl Vm {
             // `list[int]`-style generic aliases are not supported.
             return Err(type_error(format!("type '{}' is not subscriptable", ty.name)));
         }
-        match v.ty().slot(|t| t.getitem) {
+        match v.ty().slot(|t| &t.getitem) {
             Some(f) => f(self, v, key),
             None => Err(type_error(format!("'{}' object is not subscriptable", type_name(v)))),
         }
@@ -293,7 +304,7 @@ impl Vm {
 
     #[inline(never)]
     pub fn setitem(&mut self, v: &Value, key: &Value, value: Value) -> PyResult<()> {
-        match v.ty().slot(|t| t.setitem) {
+        match v.ty().slot(|t| &t.setitem) {
             Some(f) => f(self, v, key, value),
             None => Err(type_error(format!(
                 "'{}' object does not support item assignment",
@@ -304,7 +315,7 @@ impl Vm {
 
     #[inline(never)]
     pub fn delitem(&mut self, v: &Value, key: &Value) -> PyResult<()> {
-        match v.ty().slot(|t| t.delitem) {
+        match v.ty().slot(|t| &t.delitem) {
             Some(f) => f(self, v, key),
             None => Err(type_error(format!(
                 "'{}' object does not support item deletion",
@@ -316,10 +327,10 @@ impl Vm {
     /// `item in container`.
     #[inline(never)]
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        if let Some(f) = container.ty().slot(|t| t.contains) {
+        if let Some(f) = container.ty().slot(|t| &t.contains) {
             return f(self, container, item);
         }
-        if container.ty().slot(|t| t.iter).is_some() {
+        if container.ty().slot(|t| &t.iter).is_some() {
             let it = self.iter(container)?;
             while let Some(x) = self.next(&it)? {
                 if self.eq(&x, item)? {
@@ -336,7 +347,7 @@ impl Vm {
 
     #[inline(never)]
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
-        match v.ty().slot(|t| t.iter) {
+        match v.ty().slot(|t| &t.iter) {
             Some(f) => f(self, v),
             None => Err(type_error(format!("'{}' object is not iterable", type_name(v)))),
         }
@@ -345,7 +356,7 @@ impl Vm {
     /// Advances an iterator; `None` when exhausted.
     #[inline(never)]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
-        match it.ty().slot(|t| t.next) {
+        match it.ty().slot(|t| &t.next) {
             Some(f) => f(self, it),
             None => Err(type_error(format!("'{}' object is not an iterator", type_name(it)))),
         }
@@ -363,7 +374,7 @@ impl Vm {
         let it = self.iter(v)?;
         // A sized iterable's length reserves the room up front, as CPython's
         // length hint does: `list(range(2**40))` is a MemoryError at once.
-        let mut out = match v.ty().slot(|t| t.len) {
+        let mut out = match v.ty().slot(|t| &t.len) {
             Some(len) => crate::objects::alloc::vec_with_capacity(len(self, v)?)?,
             None => Vec::new(),
         };
@@ -378,7 +389,13 @@ impl Vm {
     #[inline(never)]
     pub fn getattr(&mut self, v: &Value, name: &str) -> PyResult<Value> {
         let ty = v.ty();
-        if let Some(f) = ty.slot(|t| t.getattr) {
+        if ty.is_heap() {
+            return crate::objects::instance::getattr(self, v, name);
+        }
+        if let Some(t) = v.as_type() {
+            return crate::objects::instance::type_getattr(self, v, t, name);
+        }
+        if let Some(f) = ty.slot(|t| &t.getattr) {
             if let Some(r) = f(self, v, name)? {
                 return Ok(r);
             }
@@ -414,6 +431,12 @@ impl Vm {
     /// Sets an attribute; `value` NULL deletes it.
     #[inline(never)]
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
+        if v.ty().is_heap() {
+            return crate::objects::instance::setattr(self, v, name, value);
+        }
+        if let Some(t) = v.as_type() {
+            return crate::objects::class::set_class_attr(self, t, name, value);
+        }
         if let Some(Kind::Module(m)) = v.kind() {
             let d = m.dict.as_dict().expect("module dicts are dicts");
             if value.is_null() {

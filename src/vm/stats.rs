@@ -17,6 +17,9 @@ pub struct Stats {
     pub predict_misses: [u64; 256],
     /// Superinstruction executions, by opcode.
     pub supers: [u64; 256],
+    /// Attribute-cache misses by opcode (the slow path taken); hits are
+    /// the executions that did not miss.
+    pub cache_misses: [u64; 256],
     pub frame_pushes: u64,
     pub free_list_hits: u64,
     pub free_list_misses: u64,
@@ -39,6 +42,7 @@ impl Stats {
             predict_hits: [0; 256],
             predict_misses: [0; 256],
             supers: [0; 256],
+            cache_misses: [0; 256],
             frame_pushes: 0,
             free_list_hits: 0,
             free_list_misses: 0,
@@ -113,6 +117,18 @@ impl Stats {
         v
     }
 
+    /// `(opcode, hits, misses)` for the executed opcodes with an attribute cache.
+    pub fn cache_counts(&self) -> Vec<(Opcode, u64, u64)> {
+        (0..OPCODE_COUNT)
+            .filter_map(|i| Opcode::from_u8(i as u8))
+            .filter(|op| op.has_cache() && op.super_parts().is_none() && self.opcodes[*op as usize] > 0)
+            .map(|op| {
+                let misses = self.cache_misses[op as usize];
+                (op, self.opcodes[op as usize].saturating_sub(misses), misses)
+            })
+            .collect()
+    }
+
     pub fn predict_totals(&self) -> (u64, u64) {
         (self.predict_hits.iter().sum(), self.predict_misses.iter().sum())
     }
@@ -141,8 +157,14 @@ pub fn report(stats: &Stats, json: bool) -> String {
             .filter(|op| op.super_parts().is_some() && stats.supers[*op as usize] > 0)
             .map(|op| (op.name().to_string(), stats.supers[op as usize]))
             .collect());
+        let caches: Vec<String> = stats
+            .cache_counts()
+            .into_iter()
+            .map(|(op, h, m)| format!("\"{}\": {{\"hits\": {h}, \"misses\": {m}}}", op.name()))
+            .collect();
+        let caches = format!("{{{}}}", caches.join(", "));
         return format!(
-            "{{\"instructions\": {}, \"opcodes\": {opcodes}, \"pairs\": {pairs}, \"predict\": {{\"hits\": {hits}, \"misses\": {misses}}}, \"superinstructions\": {supers}, \"frames\": {{\"pushes\": {}, \"free_list_hits\": {}, \"free_list_misses\": {}, \"slab_chunks\": {}}}, \"max_depth\": {}}}\n",
+            "{{\"instructions\": {}, \"opcodes\": {opcodes}, \"pairs\": {pairs}, \"predict\": {{\"hits\": {hits}, \"misses\": {misses}}}, \"caches\": {caches}, \"superinstructions\": {supers}, \"frames\": {{\"pushes\": {}, \"free_list_hits\": {}, \"free_list_misses\": {}, \"slab_chunks\": {}}}, \"max_depth\": {}}}\n",
             stats.instructions(),
             stats.frame_pushes,
             stats.free_list_hits,
@@ -162,6 +184,10 @@ pub fn report(stats: &Stats, json: bool) -> String {
         out.push_str(&format!("  {:<28} {:<28} {n}\n", a.name(), b.name()));
     }
     out.push_str(&format!("predict: {hits} hits, {misses} misses\n"));
+    out.push_str("attribute caches:\n");
+    for (op, h, m) in stats.cache_counts() {
+        out.push_str(&format!("  {:<28} {h} hits, {m} misses\n", op.name()));
+    }
     out.push_str("superinstructions:\n");
     for i in 0..OPCODE_COUNT {
         if let Some(op) = Opcode::from_u8(i as u8) {

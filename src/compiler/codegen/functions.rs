@@ -76,12 +76,10 @@ impl<'a> Compiler<'a> {
         if def.is_async {
             return Err(self.unsupported("'async def' functions", def.range));
         }
-        if let Some(decorator) = def.decorator_list.first() {
-            return Err(self.unsupported("decorators", decorator.range));
-        }
         if let Some(type_params) = &def.type_params {
             return Err(self.unsupported("type parameters", type_params.range));
         }
+        self.compile_decorators(&def.decorator_list)?;
         self.check_parameters(&def.parameters)?;
         let make_flags = self.compile_defaults(&def.parameters)?;
         let block = self.block_for(def.range)?;
@@ -104,7 +102,111 @@ impl<'a> Compiler<'a> {
         let code = self.finish_nested_unit(body_result)?;
         self.set_line(def.range);
         self.make_function(code, make_flags, def.range)?;
+        self.apply_decorators(&def.decorator_list);
         self.name_op(&def.name, Access::Store, def.name.range)
+    }
+
+    /// Pushes `NULL, decorator` for each decorator, outermost first; the
+    /// decorated object comes later and `apply_decorators` calls them
+    /// innermost first (as CPython 3.11 compiles them).
+    fn compile_decorators(&mut self, decorators: &[ast::Decorator]) -> CResult {
+        for d in decorators {
+            self.set_line(d.expression.range());
+            self.emit(Opcode::PUSH_NULL, 0);
+            self.compile_expr(&d.expression)?;
+        }
+        Ok(())
+    }
+
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        for d in decorators.iter().rev() {
+            self.set_line(d.expression.range());
+            self.emit(Opcode::CALL, 1);
+        }
+    }
+
+    /// `class Name(bases, **keywords): body`: the body becomes a function
+    /// run by `__build_class__` with the class namespace as its locals.
+    pub(super) fn compile_class_def(&mut self, class: &ast::StmtClassDef) -> CResult {
+        if let Some(type_params) = &class.type_params {
+            return Err(self.unsupported("type parameters", type_params.range));
+        }
+        self.compile_decorators(&class.decorator_list)?;
+        let block = self.block_for(class.range)?;
+        let qualname = self.qualname(&class.name);
+        let first_line = self.src.line_of(class.range.start().to_u32());
+        // With decorators, the class's first line is the `class` keyword's,
+        // after them (CPython uses the first decorator's; both give the
+        // same traceback lines for the body).
+        self.enter_unit(block, class.name.to_string(), qualname.clone(), first_line);
+        let body = self.compile_class_body(class, &qualname);
+        let code = self.finish_nested_unit(body)?;
+        self.set_line(class.range);
+        self.emit(Opcode::PUSH_NULL, 0);
+        self.emit(Opcode::LOAD_BUILD_CLASS, 0);
+        self.make_function(code, 0, class.range)?;
+        self.load_const(Const::Str(class.name.to_string()));
+        let (mut nargs, mut kwnames) = (2u32, Vec::new());
+        if let Some(args) = &class.arguments {
+            if let Some(starred) = args.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
+                return Err(self.unsupported("'*' unpacking in calls", starred.range()));
+            }
+            if let Some(kw) = args.keywords.iter().find(|k| k.arg.is_none()) {
+                return Err(self.unsupported("'**' unpacking in calls", kw.range));
+            }
+            self.compile_exprs(&args.args)?;
+            for kw in &args.keywords {
+                self.compile_expr(&kw.value)?;
+                if let Some(name) = &kw.arg {
+                    if kwnames.iter().any(|k: &Const| matches!(k, Const::Str(s) if s == name.as_str())) {
+                        return Err(self.syntax_error(format!("keyword argument repeated: {name}"), kw.range));
+                    }
+                    kwnames.push(Const::Str(name.to_string()));
+                }
+            }
+            nargs += (args.args.len() + args.keywords.len()) as u32;
+        }
+        if !kwnames.is_empty() {
+            let i = self.add_const(Const::Tuple(kwnames));
+            self.emit(Opcode::KW_NAMES, i);
+        }
+        self.set_line(class.range);
+        self.emit(Opcode::CALL, nargs);
+        self.apply_decorators(&class.decorator_list);
+        self.name_op(&class.name, Access::Store, class.name.range)
+    }
+
+    fn compile_class_body(&mut self, class: &ast::StmtClassDef, qualname: &str) -> CResult {
+        let dunder_name = self.name_index("__name__");
+        self.emit(Opcode::LOAD_NAME, dunder_name);
+        let module = self.name_index("__module__");
+        self.emit(Opcode::STORE_NAME, module);
+        self.load_const(Const::Str(qualname.to_string()));
+        let q = self.name_index("__qualname__");
+        self.emit(Opcode::STORE_NAME, q);
+        let body = match split_docstring(&class.body) {
+            Some((doc, rest)) => {
+                self.set_line(doc.range);
+                self.load_const(Const::Str(doc.value.to_str().to_string()));
+                let d = self.name_index("__doc__");
+                self.emit(Opcode::STORE_NAME, d);
+                rest
+            }
+            None => &class.body[..],
+        };
+        self.compile_body(body)?;
+        if self.u().cellvars.iter().any(|c| c == "__class__") {
+            // Return the `__class__` cell; type.__new__ fills it.
+            let i = self.deref_index("__class__", class.range)?;
+            self.emit(Opcode::LOAD_CLOSURE, i);
+            self.emit(Opcode::COPY, 1);
+            let cc = self.name_index("__classcell__");
+            self.emit(Opcode::STORE_NAME, cc);
+        } else {
+            self.load_const(Const::None);
+        }
+        self.emit(Opcode::RETURN_VALUE, 0);
+        Ok(())
     }
 
     /// Exits the current (nested) unit, also when compiling its body failed.

@@ -365,7 +365,11 @@ impl<'a> Compiler<'a> {
         for instr in &mut u.seq.instrs {
             if matches!(
                 instr.op,
-                Opcode::LOAD_DEREF | Opcode::STORE_DEREF | Opcode::DELETE_DEREF | Opcode::LOAD_CLOSURE
+                Opcode::LOAD_DEREF
+                    | Opcode::STORE_DEREF
+                    | Opcode::DELETE_DEREF
+                    | Opcode::LOAD_CLOSURE
+                    | Opcode::LOAD_CLASSDEREF
             ) {
                 instr.arg += nlocals;
             }
@@ -402,7 +406,7 @@ impl<'a> Compiler<'a> {
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
             flags: co_flags,
-            code: assembled.code,
+            code: assembled.code.clone(),
             consts: u.consts.iter().map(Const::to_value).collect(),
             names: u.names.iter().map(|n| Value::str(n)).collect(),
             varnames: u.varnames,
@@ -413,6 +417,7 @@ impl<'a> Compiler<'a> {
             linetable: assembled.linetable,
             exceptiontable: Vec::new(),
             global_cache: CodeObject::empty_global_cache(u.names.len()),
+            attr_cache: CodeObject::empty_attr_cache(&assembled.code),
             fast_call_argcount: u32::MAX,
         };
         code.fast_call_argcount = code.fast_call_arity();
@@ -440,7 +445,7 @@ impl<'a> Compiler<'a> {
             BlockKind::Module => name.to_string(),
             _ if block.scope(name) == Some(Scope::GlobalExplicit) => name.to_string(),
             BlockKind::Function | BlockKind::Lambda => format!("{}.<locals>.{name}", parent.qualname),
-            BlockKind::Comprehension => format!("{}.{name}", parent.qualname),
+            BlockKind::Comprehension | BlockKind::Class => format!("{}.{name}", parent.qualname),
         }
     }
 
@@ -585,7 +590,29 @@ impl<'a> Compiler<'a> {
             self.emit(op, i);
             return Ok(());
         }
-        match block.scope(name).unwrap_or(Scope::GlobalImplicit) {
+        let scope = block.scope(name).unwrap_or(Scope::GlobalImplicit);
+        if block.kind == BlockKind::Class {
+            // A class body's own names and implicit globals go through the
+            // namespace (LOAD_NAME); variables of enclosing functions are
+            // looked up in the namespace first (LOAD_CLASSDEREF).
+            let op = match (scope, access) {
+                (Scope::Local | Scope::GlobalImplicit, Access::Load) => Some(Opcode::LOAD_NAME),
+                (Scope::Local | Scope::GlobalImplicit, Access::Store) => Some(Opcode::STORE_NAME),
+                (Scope::Local | Scope::GlobalImplicit, Access::Delete) => Some(Opcode::DELETE_NAME),
+                (Scope::Free | Scope::Cell, Access::Load) => {
+                    let i = self.deref_index(name, range)?;
+                    self.emit(Opcode::LOAD_CLASSDEREF, i);
+                    return Ok(());
+                }
+                _ => None,
+            };
+            if let Some(op) = op {
+                let i = self.name_index(name);
+                self.emit(op, i);
+                return Ok(());
+            }
+        }
+        match scope {
             Scope::Local => {
                 let op = match access {
                     Access::Load => Opcode::LOAD_FAST,

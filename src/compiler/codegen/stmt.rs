@@ -13,7 +13,7 @@ impl<'a> Compiler<'a> {
         self.set_line(stmt.range());
         match stmt {
             Stmt::FunctionDef(def) => self.compile_function_def(def),
-            Stmt::ClassDef(s) => Err(self.unsupported("'class' statements", s.range)),
+            Stmt::ClassDef(s) => self.compile_class_def(s),
             Stmt::Return(ret) => self.compile_return(ret),
             Stmt::Delete(del) => del.targets.iter().try_for_each(|t| self.compile_delete(t)),
             Stmt::TypeAlias(s) => Err(self.unsupported("'type' statements", s.range)),
