@@ -118,10 +118,7 @@ pub fn type_call_new(vm: &mut Vm, metatype: &'static Type, args: &[Value], kwnam
         )));
     }
     let kwargs: Vec<(Value, Value)> = kw.into_iter().map(|(k, v)| (Value::str(k), v.clone())).collect();
-    let metatype = match calculate_metaclass(metatype, bases) {
-        Ok(m) => m,
-        Err(e) => return Err(e),
-    };
+    let metatype = calculate_metaclass(metatype, bases)?;
     class::new_class(vm, metatype, name_s.as_str(), bases, ns, &kwargs)
 }
 
@@ -134,7 +131,9 @@ pub fn object_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     };
     if args.len() > 1 || !kwnames.is_empty() {
         if class::defined_by_class(cls, "__new__") {
-            return Err(type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         if !class::defined_by_class(cls, "__init__") {
             return Err(type_error(format!("{}() takes no arguments", cls.name)));
@@ -252,8 +251,14 @@ fn object_delattr(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 /// `object.__init_subclass__()`: accepts no keyword arguments.
 fn object_init_subclass(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     if !kwnames.is_empty() || args.len() > 1 {
-        let name = args.first().and_then(|c| c.as_type()).map(|t| t.name).unwrap_or("object");
-        return Err(type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+        let name = args
+            .first()
+            .and_then(|c| c.as_type())
+            .map(|t| t.name)
+            .unwrap_or("object");
+        return Err(type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::NONE)
 }
@@ -282,23 +287,74 @@ fn object_dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 }
 
 pub static OBJECT_METHODS: &[MethodDef] = &[
-    MethodDef { name: "__new__", func: object_new },
-    MethodDef { name: "__init__", func: object_init },
-    MethodDef { name: "__repr__", func: object_repr_method },
-    MethodDef { name: "__str__", func: object_str },
-    MethodDef { name: "__hash__", func: object_hash },
-    MethodDef { name: "__eq__", func: object_eq },
-    MethodDef { name: "__ne__", func: object_ne },
-    MethodDef { name: "__lt__", func: object_not_implemented },
-    MethodDef { name: "__le__", func: object_not_implemented },
-    MethodDef { name: "__gt__", func: object_not_implemented },
-    MethodDef { name: "__ge__", func: object_not_implemented },
-    MethodDef { name: "__getattribute__", func: object_getattribute },
-    MethodDef { name: "__setattr__", func: object_setattr },
-    MethodDef { name: "__delattr__", func: object_delattr },
-    MethodDef { name: "__init_subclass__", func: object_init_subclass },
-    MethodDef { name: "__format__", func: object_format },
-    MethodDef { name: "__dir__", func: object_dir },
+    MethodDef {
+        name: "__new__",
+        func: object_new,
+    },
+    MethodDef {
+        name: "__init__",
+        func: object_init,
+    },
+    MethodDef {
+        name: "__repr__",
+        func: object_repr_method,
+    },
+    MethodDef {
+        name: "__str__",
+        func: object_str,
+    },
+    MethodDef {
+        name: "__hash__",
+        func: object_hash,
+    },
+    MethodDef {
+        name: "__eq__",
+        func: object_eq,
+    },
+    MethodDef {
+        name: "__ne__",
+        func: object_ne,
+    },
+    MethodDef {
+        name: "__lt__",
+        func: object_not_implemented,
+    },
+    MethodDef {
+        name: "__le__",
+        func: object_not_implemented,
+    },
+    MethodDef {
+        name: "__gt__",
+        func: object_not_implemented,
+    },
+    MethodDef {
+        name: "__ge__",
+        func: object_not_implemented,
+    },
+    MethodDef {
+        name: "__getattribute__",
+        func: object_getattribute,
+    },
+    MethodDef {
+        name: "__setattr__",
+        func: object_setattr,
+    },
+    MethodDef {
+        name: "__delattr__",
+        func: object_delattr,
+    },
+    MethodDef {
+        name: "__init_subclass__",
+        func: object_init_subclass,
+    },
+    MethodDef {
+        name: "__format__",
+        func: object_format,
+    },
+    MethodDef {
+        name: "__dir__",
+        func: object_dir,
+    },
 ];
 
 // ---- type -------------------------------------------------------------------------------------------
@@ -318,7 +374,9 @@ fn type_mro(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
 fn type_subclasses(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs("__subclasses__", kwnames)?;
     let ty = type_arg(args, "__subclasses__")?;
-    Ok(Value::list(class::subclasses(ty).into_iter().map(Value::type_obj).collect()))
+    Ok(Value::list(
+        class::subclasses(ty).into_iter().map(Value::type_obj).collect(),
+    ))
 }
 
 /// `type.__new__(metatype, name, bases, ns, **kwds)`.
@@ -350,12 +408,30 @@ fn type_prepare(_vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<V
 }
 
 pub static TYPE_METHODS: &[MethodDef] = &[
-    MethodDef { name: "mro", func: type_mro },
-    MethodDef { name: "__subclasses__", func: type_subclasses },
-    MethodDef { name: "__new__", func: type_new_method },
-    MethodDef { name: "__init__", func: type_init },
-    MethodDef { name: "__call__", func: type_call },
-    MethodDef { name: "__prepare__", func: type_prepare },
+    MethodDef {
+        name: "mro",
+        func: type_mro,
+    },
+    MethodDef {
+        name: "__subclasses__",
+        func: type_subclasses,
+    },
+    MethodDef {
+        name: "__new__",
+        func: type_new_method,
+    },
+    MethodDef {
+        name: "__init__",
+        func: type_init,
+    },
+    MethodDef {
+        name: "__call__",
+        func: type_call,
+    },
+    MethodDef {
+        name: "__prepare__",
+        func: type_prepare,
+    },
 ];
 
 // ---- vars, dir, delattr -------------------------------------------------------------------------------
@@ -368,9 +444,9 @@ pub fn builtin_vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<
     };
     match vm.getattr(obj, "__dict__") {
         Ok(d) => Ok(d),
-        Err(e) if e.is_instance(&types::ATTRIBUTE_ERROR) => Err(type_error(
-            "vars() argument must have __dict__ attribute",
-        )),
+        Err(e) if e.is_instance(&types::ATTRIBUTE_ERROR) => {
+            Err(type_error("vars() argument must have __dict__ attribute"))
+        }
         Err(e) => Err(e),
     }
 }

@@ -133,7 +133,9 @@ impl CodeObject {
         if !cached {
             return Box::new([]);
         }
-        (0..code.len()).map(|_| std::cell::Cell::new(AttrCache::default())).collect()
+        (0..code.len())
+            .map(|_| std::cell::Cell::new(AttrCache::default()))
+            .collect()
     }
 
     /// `co_nlocals`.

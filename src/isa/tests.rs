@@ -13,6 +13,7 @@ inst BUILD_TUPLE arg (items[oparg] -- tuple) : make a tuple
 inst COMPARE_OP arg (left, right -- res) predict(POP_JUMP_IF_FALSE) : compare
 inst POP_JUMP_IF_FALSE arg jump (cond -- ) : branch
 inst FOR_ITER arg jump (iter -- iter, next) branch(iter -- ) : iterate
+inst LOAD_ATTR arg cache (owner -- value) : get an attribute
 super LOAD_FAST__LOAD_FAST = LOAD_FAST + LOAD_FAST : two locals
 ";
 
@@ -51,6 +52,8 @@ fn parser_reads_effects_flags_and_pairs() {
     assert_eq!(spec.supers[0].first, "LOAD_FAST");
     let cmp = spec.insts.iter().find(|i| i.name == "COMPARE_OP").unwrap();
     assert_eq!(cmp.predicts, vec!["POP_JUMP_IF_FALSE".to_string()]);
+    let attr = spec.insts.iter().find(|i| i.name == "LOAD_ATTR").unwrap();
+    assert!(attr.has_cache && !cmp.has_cache);
 }
 
 #[test]

@@ -44,8 +44,9 @@ pub fn next_version_tag() -> u32 {
 /// index, with no hashing.
 #[derive(Default)]
 pub struct Layout {
+    /// Interned names, by position. Layouts are small (at most
+    /// `MAX_SHARED_KEYS`), so a scan beats hashing.
     pub names: Vec<Value>,
-    index: HashMap<Box<str>, u32>,
 }
 
 /// Past this many names a class stops sharing keys: an instance that needs
@@ -54,12 +55,14 @@ pub const MAX_SHARED_KEYS: usize = 64;
 
 impl Layout {
     pub fn position(&self, name: &str) -> Option<u32> {
-        self.index.get(name).copied()
+        self.names
+            .iter()
+            .position(|n| n.as_str().is_some_and(|s| s.as_str() == name))
+            .map(|i| i as u32)
     }
     fn add(&mut self, name: &str) -> u32 {
         let i = self.names.len() as u32;
         self.names.push(super::str::intern(name));
-        self.index.insert(name.into(), i);
         i
     }
 }
@@ -79,9 +82,29 @@ pub struct HeapType {
     /// Whether instances have a `__dict__` (false with `__slots__`).
     pub has_dict: bool,
     pub subclasses: RefCell<Vec<&'static Type>>,
+    /// Which attribute hooks a class on the MRO defines in Python
+    /// (`HOOK_*` bits), recomputed with the slots.
+    pub hooks: std::cell::Cell<u8>,
+    /// The class object (owned by the type-object table, which keeps
+    /// classes alive for the VM's lifetime).
+    pub type_obj: std::cell::Cell<*const Obj>,
 }
 
+/// `__getattribute__` written in Python somewhere on the MRO.
+pub const HOOK_GETATTRIBUTE: u8 = 1;
+/// `__getattr__` (the fallback after a failed lookup).
+pub const HOOK_GETATTR: u8 = 2;
+/// `__setattr__` written in Python.
+pub const HOOK_SETATTR: u8 = 4;
+/// `__delattr__` written in Python.
+pub const HOOK_DELATTR: u8 = 8;
+
 impl Type {
+    /// Whether a class on the MRO defines this hook (`HOOK_*`) in Python.
+    #[inline]
+    pub fn has_hook(&self, hook: u8) -> bool {
+        self.heap().is_some_and(|h| h.hooks.get() & hook != 0)
+    }
     /// The class data; `None` for built-in types.
     #[inline]
     pub fn heap(&self) -> Option<&HeapType> {
@@ -131,11 +154,68 @@ impl Type {
 pub fn lookup(ty: &'static Type, name: &str) -> Option<Value> {
     match ty.heap() {
         Some(h) => {
-            if let Some(v) = lookup_own(ty, name) {
+            // Hashed once for the whole walk.
+            let hash = super::str::hash_str(name);
+            let version = ty.version_tag();
+            let slot =
+                (hash as u64 ^ (version as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize % METHOD_CACHE_SIZE;
+            let cached = METHOD_CACHE.with(|c| {
+                let c = c.borrow();
+                let e = &c[slot];
+                (e.version == version && e.hash == hash && &*e.name == name).then(|| e.value.clone())
+            });
+            if let Some(found) = cached {
+                return found;
+            }
+            let found = lookup_uncached(ty, h, name, hash);
+            let old = METHOD_CACHE.with(|c| {
+                let mut c = c.borrow_mut();
+                std::mem::replace(
+                    &mut c[slot],
+                    MethodCacheEntry {
+                        version,
+                        hash,
+                        name: name.into(),
+                        value: found.clone(),
+                    },
+                )
+            });
+            drop(old);
+            found
+        }
+        None => lookup_static(ty, name),
+    }
+}
+
+/// Entries of the type attribute cache (CPython's method cache): the
+/// result of `lookup` for a (version tag, name) pair. A class's tag
+/// changes whenever a class on its MRO changes, so an entry for an old
+/// tag is never found again.
+const METHOD_CACHE_SIZE: usize = 4096;
+
+struct MethodCacheEntry {
+    version: u32,
+    hash: i64,
+    name: Box<str>,
+    value: Option<Value>,
+}
+
+thread_local! {
+    static METHOD_CACHE: RefCell<Vec<MethodCacheEntry>> = RefCell::new(
+        (0..METHOD_CACHE_SIZE)
+            .map(|_| MethodCacheEntry { version: 0, hash: 0, name: "".into(), value: None })
+            .collect(),
+    );
+}
+
+fn lookup_uncached(ty: &'static Type, h: &HeapType, name: &str, hash: i64) -> Option<Value> {
+    match Some(h) {
+        Some(h) => {
+            if let Some(v) = lookup_own(ty, name, hash) {
                 return Some(v);
             }
             for &t in h.mro_tail.iter() {
-                if let Some(v) = lookup_own(t, name) {
+                if let Some(v) = lookup_own(t, name, hash) {
                     return Some(v);
                 }
             }
@@ -146,10 +226,14 @@ pub fn lookup(ty: &'static Type, name: &str) -> Option<Value> {
 }
 
 /// `name` in one class's own namespace, or on one built-in type (with its bases).
-fn lookup_own(t: &'static Type, name: &str) -> Option<Value> {
+fn lookup_own(t: &'static Type, name: &str, hash: i64) -> Option<Value> {
     match t.heap() {
-        Some(h) => h.dict.as_dict()?.borrow().get_by_name(name).cloned(),
-        None => t.methods.iter().find(|m| m.name == name).map(|def| Value::method_descriptor(t, def)),
+        Some(h) => h.dict.as_dict()?.borrow().get_by_name_hashed(name, hash).cloned(),
+        None => t
+            .methods
+            .iter()
+            .find(|m| m.name == name)
+            .map(|def| Value::method_descriptor(t, def)),
     }
 }
 
@@ -162,9 +246,13 @@ fn lookup_static(ty: &'static Type, name: &str) -> Option<Value> {
 /// (built-in types' methods do not count).
 pub fn defined_by_class(ty: &'static Type, name: &str) -> bool {
     ty.heap().is_some_and(|h| {
-        std::iter::once(ty)
-            .chain(h.mro_tail.iter().copied())
-            .any(|t| t.heap().is_some_and(|th| th.dict.as_dict().is_some_and(|d| d.borrow().get_by_name(name).is_some())))
+        std::iter::once(ty).chain(h.mro_tail.iter().copied()).any(|t| {
+            t.heap().is_some_and(|th| {
+                th.dict
+                    .as_dict()
+                    .is_some_and(|d| d.borrow().get_by_name(name).is_some())
+            })
+        })
     })
 }
 
@@ -213,11 +301,10 @@ pub fn c3_merge(bases: &[&'static Type]) -> Result<Vec<&'static Type>, String> {
             return Ok(out);
         }
         // The first head that is in no other sequence's tail.
-        let candidate = seqs.iter().map(|s| s[0]).find(|head| {
-            !seqs
-                .iter()
-                .any(|s| s[1..].iter().any(|t| std::ptr::eq(*t, *head)))
-        });
+        let candidate = seqs
+            .iter()
+            .map(|s| s[0])
+            .find(|head| !seqs.iter().any(|s| s[1..].iter().any(|t| std::ptr::eq(*t, *head))));
         let Some(next) = candidate else {
             // CPython names the remaining heads, in order, once each.
             let mut names: Vec<String> = Vec::new();
@@ -228,7 +315,7 @@ pub fn c3_merge(bases: &[&'static Type]) -> Result<Vec<&'static Type>, String> {
                 }
             }
             return Err(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             ));
         };
@@ -399,6 +486,8 @@ pub fn new_class(
         layout: RefCell::new(layout),
         has_dict,
         subclasses: RefCell::new(Vec::new()),
+        hooks: std::cell::Cell::new(0),
+        type_obj: std::cell::Cell::new(std::ptr::null()),
     };
     let ty = Type {
         name: leaked_name,
@@ -416,7 +505,12 @@ pub fn new_class(
         for n in names.iter().filter(|n| *n != "__dict__") {
             let pos = h.layout.borrow_mut().add_or_get(n);
             let member = super::descr::member(ty, n, pos);
-            let old = h.dict.as_dict().expect("dict").borrow_mut().insert_str(super::str::intern(n), member);
+            let old = h
+                .dict
+                .as_dict()
+                .expect("dict")
+                .borrow_mut()
+                .insert_str(super::str::intern(n), member);
             drop(old);
         }
     }
@@ -430,6 +524,10 @@ pub fn new_class(
     }
     let class = Obj::alloc(metatype, Kind::Type(ty));
     Value::register_type_obj(ty, class.clone());
+    ty.heap()
+        .expect("a class")
+        .type_obj
+        .set(class.as_obj().map_or(std::ptr::null(), |o| o as *const Obj));
     if let Some(cell) = classcell {
         match cell.kind() {
             Some(Kind::Cell(c)) => {
@@ -543,7 +641,11 @@ pub fn fixup_slots(ty: &'static Type) {
     slot!(repr, w::repr, &["__repr__"]);
     slot!(str, w::str, &["__str__"]);
     slot!(hash, w::hash, &["__hash__"]);
-    slot!(compare, w::compare, &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]);
+    slot!(
+        compare,
+        w::compare,
+        &["__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"]
+    );
     slot!(binop, w::binop, w::BINOP_NAMES);
     slot!(inplace, w::inplace, w::INPLACE_NAMES);
     slot!(unary, w::unary, &["__neg__", "__pos__", "__invert__"]);
@@ -561,6 +663,18 @@ pub fn fixup_slots(ty: &'static Type) {
     // generic lookup.
     ty.new.set(Some(super::instance::class_call));
     ty.getattr.set(None);
+    let mut hooks = 0;
+    for (bit, name) in [
+        (HOOK_GETATTRIBUTE, "__getattribute__"),
+        (HOOK_GETATTR, "__getattr__"),
+        (HOOK_SETATTR, "__setattr__"),
+        (HOOK_DELATTR, "__delattr__"),
+    ] {
+        if defined_by_class(ty, name) {
+            hooks |= bit;
+        }
+    }
+    h.hooks.set(hooks);
     let subs = h.subclasses.borrow().clone();
     for sub in subs {
         fixup_slots(sub);
@@ -622,6 +736,75 @@ pub fn set_class_attr(vm: &mut Vm, ty: &'static Type, name: &str, value: Value) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::vm::Vm;
+
+    /// Runs `src` as `__main__` and returns its globals.
+    fn run(vm: &mut Vm, src: &str) -> Value {
+        let code = vm.compile(src, "<test>").expect("compiles");
+        let globals = vm.new_main_globals();
+        vm.run_module(code, globals.clone()).expect("runs");
+        globals
+    }
+
+    fn global(globals: &Value, name: &str) -> Value {
+        globals
+            .as_dict()
+            .unwrap()
+            .borrow()
+            .get_by_name(name)
+            .cloned()
+            .expect("defined")
+    }
+
+    fn names(types: &[&'static Type]) -> Vec<&'static str> {
+        types.iter().map(|t| t.name).collect()
+    }
+
+    #[test]
+    fn c3_linearises_diamonds_and_rejects_inconsistent_orders() {
+        let mut vm = Vm::new(Default::default());
+        let g = run(
+            &mut vm,
+            "class O: pass\nclass A(O): pass\nclass B(O): pass\nclass C(O): pass\n\
+             class D(A, B): pass\nclass E(B, C): pass\nclass F(D, E): pass\n",
+        );
+        let f = global(&g, "F").as_type().unwrap();
+        assert_eq!(names(&f.mro()), ["F", "D", "A", "E", "B", "C", "O", "object"]);
+        // X(A, B) and Y(B, A) cannot both be bases.
+        let a = global(&g, "A").as_type().unwrap();
+        let b = global(&g, "B").as_type().unwrap();
+        let x = c3_merge(&[a, b]).unwrap();
+        assert_eq!(names(&x), ["A", "B", "O", "object"]);
+        let err = c3_merge(&[a, b, a]).unwrap_err();
+        assert!(err.starts_with("Cannot create a consistent method resolution"), "{err}");
+    }
+
+    #[test]
+    fn changing_a_class_attribute_invalidates_caches_of_subclasses() {
+        let mut vm = Vm::new(Default::default());
+        let g = run(
+            &mut vm,
+            "class A:\n    def m(self): return 1\nclass B(A): pass\nb = B()\n\
+             def f(): return b.m()\nfirst = [f(), f()]\n",
+        );
+        let a = global(&g, "A").as_type().unwrap();
+        let b = global(&g, "B").as_type().unwrap();
+        let before = b.version.get();
+        let first: Vec<Option<i64>> = global(&g, "first")
+            .as_list()
+            .unwrap()
+            .borrow()
+            .iter()
+            .map(|v| v.as_small_int())
+            .collect();
+        assert_eq!(first, [Some(1), Some(1)]);
+        // The method lookup is cached for B's tag; redefining A.m changes it.
+        let code = vm.compile("A.m = lambda self: 2\nsecond = f()\n", "<test>").unwrap();
+        vm.run_module(code, g.clone()).unwrap();
+        assert_ne!(b.version.get(), before);
+        assert_eq!(global(&g, "second").as_small_int(), Some(2));
+        assert!(lookup(a, "m").is_some());
+    }
 
     #[test]
     fn version_tags_are_unique_and_nonzero() {

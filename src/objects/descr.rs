@@ -171,7 +171,9 @@ pub fn set(vm: &mut Vm, descr: &Value, obj: &Value, value: Value) -> PyResult<bo
                     super::slots::call_found(vm, &f, descr, &args)?;
                     Ok(true)
                 }
-                None if class::defined_by_class(descr.ty(), "__set__") || class::defined_by_class(descr.ty(), "__delete__") => {
+                None if class::defined_by_class(descr.ty(), "__set__")
+                    || class::defined_by_class(descr.ty(), "__delete__") =>
+                {
                     Err(attribute_error(name.trim_matches('_').to_string()))
                 }
                 None => Ok(false),
@@ -255,12 +257,30 @@ fn property_dunder_set(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyRes
 }
 
 pub static PROPERTY_METHODS: &[MethodDef] = &[
-    MethodDef { name: "getter", func: property_getter },
-    MethodDef { name: "setter", func: property_setter },
-    MethodDef { name: "deleter", func: property_deleter },
-    MethodDef { name: "__set_name__", func: property_set_name },
-    MethodDef { name: "__get__", func: property_get },
-    MethodDef { name: "__set__", func: property_dunder_set },
+    MethodDef {
+        name: "getter",
+        func: property_getter,
+    },
+    MethodDef {
+        name: "setter",
+        func: property_setter,
+    },
+    MethodDef {
+        name: "deleter",
+        func: property_deleter,
+    },
+    MethodDef {
+        name: "__set_name__",
+        func: property_set_name,
+    },
+    MethodDef {
+        name: "__get__",
+        func: property_get,
+    },
+    MethodDef {
+        name: "__set__",
+        func: property_dunder_set,
+    },
 ];
 
 pub fn property_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
@@ -271,7 +291,13 @@ pub fn property_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<
         "fdel" => Some(p.fdel.clone()),
         "__doc__" => Some(if p.doc.is_none() {
             match p.fget.as_function() {
-                Some(f) => f.code.consts.first().filter(|c| c.as_str().is_some()).cloned().unwrap_or(Value::NONE),
+                Some(f) => f
+                    .code
+                    .consts
+                    .first()
+                    .filter(|c| c.as_str().is_some())
+                    .cloned()
+                    .unwrap_or(Value::NONE),
                 None => Value::NONE,
             }
         } else {
@@ -285,7 +311,10 @@ pub fn staticmethod_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRe
     no_kwargs("staticmethod", kwnames)?;
     match &args[1..] {
         [f] => Ok(staticmethod(f.clone())),
-        rest => Err(type_error(format!("staticmethod expected 1 argument, got {}", rest.len()))),
+        rest => Err(type_error(format!(
+            "staticmethod expected 1 argument, got {}",
+            rest.len()
+        ))),
     }
 }
 
@@ -293,7 +322,10 @@ pub fn classmethod_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRes
     no_kwargs("classmethod", kwnames)?;
     match &args[1..] {
         [f] => Ok(classmethod(f.clone())),
-        rest => Err(type_error(format!("classmethod expected 1 argument, got {}", rest.len()))),
+        rest => Err(type_error(format!(
+            "classmethod expected 1 argument, got {}",
+            rest.len()
+        ))),
     }
 }
 
@@ -350,7 +382,11 @@ pub fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let (func, obj) = method_parts(v).expect("method");
     let name = match func.as_function() {
         Some(f) => f.qualname.clone(),
-        None => vm.getattr(func, "__qualname__").ok().and_then(|q| q.as_str().map(|s| s.as_str().to_string())).unwrap_or_else(|| "?".into()),
+        None => vm
+            .getattr(func, "__qualname__")
+            .ok()
+            .and_then(|q| q.as_str().map(|s| s.as_str().to_string()))
+            .unwrap_or_else(|| "?".into()),
     };
     Ok(format!("<bound method {name} of {}>", vm.repr(obj)?))
 }
@@ -435,7 +471,9 @@ pub fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
                 )));
             };
             let _ = t;
-            return Err(type_error("pyvm does not support unbound super objects (super(type)) yet"));
+            return Err(type_error(
+                "pyvm does not support unbound super objects (super(type)) yet",
+            ));
         }
         [t, o] => match t.as_type() {
             Some(t) => (t, o.clone()),
@@ -446,7 +484,12 @@ pub fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
                 )))
             }
         },
-        rest => return Err(type_error(format!("super() expected at most 2 arguments, got {}", rest.len()))),
+        rest => {
+            return Err(type_error(format!(
+                "super() expected at most 2 arguments, got {}",
+                rest.len()
+            )))
+        }
     };
     // obj may be an instance of ty, or a subclass of ty (in classmethods).
     let obj_type = if obj.ty().is_subtype(ty) {
@@ -461,11 +504,16 @@ pub fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
             }
         }
     };
-    Ok(Obj::alloc(&types::SUPER, Kind::Super(Box::new(Super { ty, obj, obj_type }))))
+    Ok(Obj::alloc(
+        &types::SUPER,
+        Kind::Super(Box::new(Super { ty, obj, obj_type })),
+    ))
 }
 
 pub fn super_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
-    let Some(Kind::Super(s)) = v.kind() else { return Ok(None) };
+    let Some(Kind::Super(s)) = v.kind() else {
+        return Ok(None);
+    };
     if name == "__class__" {
         return Ok(None);
     }
@@ -486,9 +534,14 @@ pub fn super_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Valu
 }
 
 pub fn super_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
-    let Some(Kind::Super(s)) = v.kind() else { return Ok(String::new()) };
+    let Some(Kind::Super(s)) = v.kind() else {
+        return Ok(String::new());
+    };
     let _ = vm;
-    Ok(format!("<super: <class '{}'>, <{} object>>", s.ty.name, s.obj_type.name))
+    Ok(format!(
+        "<super: <class '{}'>, <{} object>>",
+        s.ty.name, s.obj_type.name
+    ))
 }
 
 /// The error for `super()` with no arguments where it cannot work.

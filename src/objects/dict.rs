@@ -358,10 +358,15 @@ impl Dict {
     /// Lookup by a name given as `&str` (class namespaces, instance dicts).
     #[inline]
     pub fn get_by_name(&self, name: &str) -> Option<&Value> {
+        self.get_by_name_hashed(name, super::str::hash_str(name))
+    }
+
+    /// `get_by_name` with the name's hash computed by the caller.
+    #[inline]
+    pub fn get_by_name_hashed(&self, name: &str, hash: i64) -> Option<&Value> {
         if self.indices.is_empty() {
             return None;
         }
-        let hash = super::str::hash_str(name);
         let mask = self.indices.len() - 1;
         let mut probe = Probe::new(hash, mask);
         loop {
@@ -386,7 +391,12 @@ impl Dict {
             match hash {
                 Some(_) => drop(d.insert_str(k.clone(), v.clone())),
                 None => {
-                    let h = self.entries.iter().find(|e| e.is_live() && e.key.is(k)).map(|e| e.hash).unwrap_or(0);
+                    let h = self
+                        .entries
+                        .iter()
+                        .find(|e| e.is_live() && e.key.is(k))
+                        .map(|e| e.hash)
+                        .unwrap_or(0);
                     d.push_new(h, k.clone(), v.clone());
                 }
             }

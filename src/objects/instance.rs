@@ -89,7 +89,9 @@ pub fn set_own(vm: &mut Vm, v: &Value, name: &str, value: Value) -> PyResult<boo
         if let Some(pos) = pos {
             let old = {
                 let mut attrs = cell.borrow_mut();
-                let Attrs::Shared(values) = &mut *attrs else { unreachable!("checked above") };
+                let Attrs::Shared(values) = &mut *attrs else {
+                    unreachable!("checked above")
+                };
                 let pos = pos as usize;
                 if values.len() <= pos {
                     if value.is_null() {
@@ -186,7 +188,8 @@ fn no_attribute(v: &Value, name: &str) -> exceptions::PyErr {
 /// `object.__getattribute__`, anything).
 pub fn getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
     let ty = v.ty();
-    if let Some(ga) = lookup(ty, "__getattribute__").filter(|f| f.as_function().is_some()) {
+    if ty.has_hook(class::HOOK_GETATTRIBUTE) {
+        let ga = lookup(ty, "__getattribute__").expect("hook bit set");
         return match super::slots::call_found(vm, &ga, v, &[Value::str(name)]) {
             Err(e) if e.is_instance(&types::ATTRIBUTE_ERROR) => match getattr_hook(vm, v, name)? {
                 Some(r) => Ok(r),
@@ -206,6 +209,9 @@ pub fn getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
 
 /// `__getattr__`, called when normal lookup failed.
 fn getattr_hook(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    if !v.ty().has_hook(class::HOOK_GETATTR) {
+        return Ok(None);
+    }
     match lookup(v.ty(), "__getattr__") {
         Some(f) => super::slots::call_found(vm, &f, v, &[Value::str(name)]).map(Some),
         None => Ok(None),
@@ -247,8 +253,13 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
 /// `setattr(obj, name, value)` (value NULL: `delattr`) for objects of classes.
 pub fn setattr(vm: &mut Vm, v: &Value, name: &str, value: Value) -> PyResult<()> {
     let ty = v.ty();
-    if let Some(sa) = lookup(ty, if value.is_null() { "__delattr__" } else { "__setattr__" }) {
-        if sa.as_function().is_some() {
+    let (hook, hook_name) = if value.is_null() {
+        (class::HOOK_DELATTR, "__delattr__")
+    } else {
+        (class::HOOK_SETATTR, "__setattr__")
+    };
+    if ty.has_hook(hook) {
+        if let Some(sa) = lookup(ty, hook_name).filter(|f| f.as_function().is_some()) {
             let args = if value.is_null() {
                 vec![Value::str(name)]
             } else {

@@ -655,7 +655,7 @@ mod tests {
     }
     static CLEARS: Type = Type {
         name: "clears",
-        compare: Cell::new(Some(clearing_compare)),
+        compare: std::cell::Cell::new(Some(clearing_compare)),
         ..Type::BLANK
     };
 
@@ -670,7 +670,7 @@ mod tests {
     }
     static GROWS: Type = Type {
         name: "grows",
-        compare: Cell::new(Some(growing_compare)),
+        compare: std::cell::Cell::new(Some(growing_compare)),
         ..Type::BLANK
     };
 
@@ -683,7 +683,7 @@ mod tests {
     }
     static CLEARS_ON_REPR: Type = Type {
         name: "clears_on_repr",
-        repr: Cell::new(Some(clearing_repr)),
+        repr: std::cell::Cell::new(Some(clearing_repr)),
         ..Type::BLANK
     };
 

@@ -9,19 +9,19 @@
 pub mod alloc;
 pub mod class;
 pub mod descr;
-pub mod instance;
-pub mod slots;
 pub mod dict;
 mod dict_methods;
 pub mod exceptions;
 pub mod float;
 pub mod format;
 pub mod func;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;
 mod list_methods;
 pub mod range;
+pub mod slots;
 pub mod stdio;
 pub mod str;
 mod str_methods;
@@ -254,6 +254,15 @@ impl Value {
     }
     /// The type object for `ty`: one per type, so `type(1) is int` holds.
     pub fn type_obj(ty: &'static Type) -> Value {
+        if let Some(h) = ty.heap() {
+            let p = h.type_obj.get();
+            if !p.is_null() {
+                // SAFETY: the type-object table owns a reference for the
+                // VM's lifetime; this is a new one.
+                unsafe { (*p).incref() };
+                return Value::from_obj_ptr(p);
+            }
+        }
         TYPE_OBJECTS.with(|cache| {
             cache
                 .borrow_mut()
@@ -279,7 +288,8 @@ impl Value {
     }
     #[inline]
     pub fn is_not_implemented(&self) -> bool {
-        self.as_obj().is_some_and(|o| std::ptr::eq(o.ty, &types::NOT_IMPLEMENTED_TYPE))
+        self.as_obj()
+            .is_some_and(|o| std::ptr::eq(o.ty, &types::NOT_IMPLEMENTED_TYPE))
     }
     pub fn cell(contents: Value) -> Value {
         Obj::alloc(&types::CELL, Kind::Cell(RefCell::new(contents)))

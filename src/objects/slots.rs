@@ -94,9 +94,31 @@ pub fn compare(vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Opt
 
 /// Every binary-operator dunder, forward and reflected (for `fixup_slots`).
 pub const BINOP_NAMES: &[&str] = &[
-    "__add__", "__radd__", "__and__", "__rand__", "__floordiv__", "__rfloordiv__", "__lshift__", "__rlshift__",
-    "__matmul__", "__rmatmul__", "__mul__", "__rmul__", "__mod__", "__rmod__", "__or__", "__ror__", "__pow__",
-    "__rpow__", "__rshift__", "__rrshift__", "__sub__", "__rsub__", "__truediv__", "__rtruediv__", "__xor__",
+    "__add__",
+    "__radd__",
+    "__and__",
+    "__rand__",
+    "__floordiv__",
+    "__rfloordiv__",
+    "__lshift__",
+    "__rlshift__",
+    "__matmul__",
+    "__rmatmul__",
+    "__mul__",
+    "__rmul__",
+    "__mod__",
+    "__rmod__",
+    "__or__",
+    "__ror__",
+    "__pow__",
+    "__rpow__",
+    "__rshift__",
+    "__rrshift__",
+    "__sub__",
+    "__rsub__",
+    "__truediv__",
+    "__rtruediv__",
+    "__xor__",
     "__rxor__",
 ];
 
@@ -124,7 +146,9 @@ fn binop_names(op: BinOp) -> (&'static str, &'static str) {
 
 /// Whether `ty`'s binop slot is this wrapper.
 fn has_binop_wrapper(ty: &'static Type) -> bool {
-    ty.binop.get().is_some_and(|f| std::ptr::fn_addr_eq(f, binop as types::BinOpFn))
+    ty.binop
+        .get()
+        .is_some_and(|f| std::ptr::fn_addr_eq(f, binop as types::BinOpFn))
 }
 
 /// `a <op> b` for classes (CPython's `SLOT1BINFULL`): `ops` calls this
@@ -175,7 +199,11 @@ fn reflected(vm: &mut Vm, b: &Value, a: &Value, op: BinOp, rname: &str) -> PyRes
 }
 
 fn solid_binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Value>> {
-    let solid = a.ty().heap().map(|h| h.solid).or_else(|| b.ty().heap().map(|h| h.solid));
+    let solid = a
+        .ty()
+        .heap()
+        .map(|h| h.solid)
+        .or_else(|| b.ty().heap().map(|h| h.solid));
     match solid.and_then(|s| s.slot(|t| &t.binop)) {
         Some(f) => f(vm, a, b, op),
         None => Ok(None),
@@ -198,7 +226,10 @@ pub fn unary(vm: &mut Vm, v: &Value, op: UnaryOp) -> PyResult<Value> {
     };
     match call_dunder(vm, v, name, &[])? {
         Some(r) => Ok(r),
-        None => Err(type_error(format!("bad operand type for unary {sym}: '{}'", v.ty().name))),
+        None => Err(type_error(format!(
+            "bad operand type for unary {sym}: '{}'",
+            v.ty().name
+        ))),
     }
 }
 
@@ -258,7 +289,9 @@ pub fn contains(vm: &mut Vm, v: &Value, item: &Value) -> PyResult<bool> {
 }
 
 pub fn iter(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let r = required(vm, v, "__iter__", &[], || format!("'{}' object is not iterable", v.ty().name))?;
+    let r = required(vm, v, "__iter__", &[], || {
+        format!("'{}' object is not iterable", v.ty().name)
+    })?;
     if r.ty().slot(|t| &t.next).is_none() {
         return Err(type_error(format!(
             "iter() returned non-iterator of type '{}'",

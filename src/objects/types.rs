@@ -232,6 +232,9 @@ unsafe impl Sync for Type {}
 
 impl Type {
     /// A type with no slots, for struct-update syntax.
+    // A template for struct-update syntax in statics: each use is a fresh
+    // copy, and its cells are never written through the constant itself.
+    #[allow(clippy::declare_interior_mutable_const)]
     pub const BLANK: Type = Type {
         name: "",
         // None means `object` (a const cannot name the OBJECT static).
@@ -333,7 +336,10 @@ impl Type {
 
     /// First slot found along the base chain.
     #[inline]
-    pub fn slot<T: Copy + 'static>(&'static self, get: impl Fn(&'static Type) -> &'static Cell<Option<T>>) -> Option<T> {
+    pub fn slot<T: Copy + 'static>(
+        &'static self,
+        get: impl Fn(&'static Type) -> &'static Cell<Option<T>>,
+    ) -> Option<T> {
         let mut t: Option<&'static Type> = Some(self);
         while let Some(ty) = t {
             if let Some(s) = get(ty).get() {
@@ -525,6 +531,9 @@ pub static SLICE: Type = Type {
 
 /// Every iterator object shares these slots; the concrete iterator types
 /// below differ only in name (`IterState::type_name` picks one).
+// A template for struct-update syntax in statics: each use is a fresh
+// copy, and its cells are never written through the constant itself.
+#[allow(clippy::declare_interior_mutable_const)]
 const ITERATOR_SLOTS: Type = Type {
     name: "iterator",
     iter: Cell::new(Some(iter::iter_self)),
@@ -599,6 +608,9 @@ pub static MODULE: Type = Type {
     ..Type::BLANK
 };
 
+// A template for struct-update syntax in statics: each use is a fresh
+// copy, and its cells are never written through the constant itself.
+#[allow(clippy::declare_interior_mutable_const)]
 const DICT_VIEW_SLOTS: Type = Type {
     name: "dict_keys",
     repr: Cell::new(Some(dict::view_repr)),

@@ -98,8 +98,8 @@ fn count_miss(vm: &mut Vm, op: Opcode) {
 
 /// Whether `ty`'s attribute access follows `object`'s generic rules, so
 /// that entries may be filled for it.
-fn cacheable_class(ty: &'static Type, hook: &str) -> bool {
-    ty.is_heap() && !lookup(ty, hook).is_some_and(|f| f.as_function().is_some())
+fn cacheable_class(ty: &'static Type, hook: u8) -> bool {
+    ty.is_heap() && !ty.has_hook(hook)
 }
 
 /// Position of `name` in the instance's shared values if it is set there.
@@ -121,7 +121,9 @@ pub fn load_attr_miss(vm: &mut Vm, entry: Option<&Cell<AttrCache>>, owner: &Valu
     let r = vm.getattr(owner, name)?;
     let ty = owner.ty();
     if let Some(entry) = entry {
-        if cacheable_class(ty, "__getattribute__") && !lookup(ty, name).is_some_and(|d| descr::is_data_descriptor(&d)) {
+        if cacheable_class(ty, crate::objects::class::HOOK_GETATTRIBUTE)
+            && !lookup(ty, name).is_some_and(|d| descr::is_data_descriptor(&d))
+        {
             if let Some(pos) = shared_position(owner, ty, name) {
                 entry.set(AttrCache {
                     version: ty.version_tag(),
@@ -148,7 +150,7 @@ pub fn store_attr_miss(
     vm.setattr(owner, name, value)?;
     let ty = owner.ty();
     if let Some(entry) = entry {
-        if cacheable_class(ty, "__setattr__")
+        if cacheable_class(ty, crate::objects::class::HOOK_SETATTR)
             && ty.heap().is_some_and(|h| h.has_dict)
             && !lookup(ty, name).is_some_and(|d| descr::is_data_descriptor(&d))
         {
@@ -178,13 +180,13 @@ pub fn load_method_miss(
     count_miss(vm, Opcode::LOAD_METHOD);
     let name = name.as_str().expect("names are str").as_str();
     let ty = owner.ty();
-    if cacheable_class(ty, "__getattribute__") {
+    if cacheable_class(ty, crate::objects::class::HOOK_GETATTRIBUTE) {
         if let Some(found) = lookup(ty, name) {
             let shadowed = crate::objects::instance::get_own(owner, name).is_some();
             if found.as_function().is_some() && !shadowed {
                 let in_layout = ty.heap().is_some_and(|h| h.layout.borrow().position(name).is_some());
-                let shared = crate::objects::instance::attrs_of(owner)
-                    .is_some_and(|a| matches!(&*a.borrow(), Attrs::Shared(_)));
+                let shared =
+                    crate::objects::instance::attrs_of(owner).is_some_and(|a| matches!(&*a.borrow(), Attrs::Shared(_)));
                 if let (Some(entry), false, true) = (entry, in_layout, shared) {
                     entry.set(AttrCache {
                         version: ty.version_tag(),

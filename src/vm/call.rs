@@ -411,7 +411,9 @@ impl Vm {
     /// locals mapping; returns what the body returns (the `__class__`
     /// cell, or None).
     pub fn run_class_body(&mut self, func_value: &Value, ns: Value) -> PyResult<Value> {
-        let func = func_value.as_function().expect("__build_class__ checked for a function");
+        let func = func_value
+            .as_function()
+            .expect("__build_class__ checked for a function");
         let frame = self.push_frame(&func.code, func_value.clone(), &func.globals, ns)?;
         // SAFETY: `frame` was just pushed and its localsplus holds NULLs.
         if let Err(e) = unsafe { bind_arguments(func, frame, &[], &[]) } {
@@ -432,7 +434,11 @@ impl Vm {
     /// `__name__` of the running code's globals (a new class's `__module__`).
     pub fn current_globals_name(&self) -> Value {
         self.current_frame()
-            .and_then(|f| f.globals().as_dict().and_then(|d| d.borrow().get_by_name("__name__").cloned()))
+            .and_then(|f| {
+                f.globals()
+                    .as_dict()
+                    .and_then(|d| d.borrow().get_by_name("__name__").cloned())
+            })
             .unwrap_or_else(|| Value::str("builtins"))
     }
 

@@ -30,9 +30,9 @@
 
 use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
-use crate::compiler::code::AttrCache;
 use super::frame::Frame;
 use super::Vm;
+use crate::compiler::code::AttrCache;
 use crate::objects::exceptions::{self, name_error, PyErr};
 use crate::objects::iter::IterState;
 use crate::objects::types::{self, BinOp, CompareOp, UnaryOp};
@@ -411,7 +411,13 @@ pub(super) unsafe fn store_attr(st: &mut Exec, oparg: u32) -> Flow {
         }
     }
     let value = unsafe { slot(st, 2) }.clone();
-    let r = attr_cache::store_attr_miss(unsafe { st.vm() }, entry, owner, unsafe { name_value(st.frame, oparg) }, value);
+    let r = attr_cache::store_attr_miss(
+        unsafe { st.vm() },
+        entry,
+        owner,
+        unsafe { name_value(st.frame, oparg) },
+        value,
+    );
     unsafe { pop_drop(st, 2) };
     unit_result(st, r)
 }

@@ -247,7 +247,10 @@ impl Vm {
         if !std::ptr::eq(ta, tb) {
             // A slot shared by both types (the class wrapper) already tried
             // both operands, as CPython's binary_op1 skips it.
-            if let Some(f) = tb.slot(|t| &t.binop).filter(|f| !slot_a.is_some_and(|g| std::ptr::fn_addr_eq(*f, g))) {
+            if let Some(f) = tb
+                .slot(|t| &t.binop)
+                .filter(|f| !slot_a.is_some_and(|g| std::ptr::fn_addr_eq(*f, g)))
+            {
                 if let Some(r) = f(self, a, b, op)? {
                     return Ok(r);
                 }

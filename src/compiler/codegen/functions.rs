@@ -158,7 +158,10 @@ impl<'a> Compiler<'a> {
             for kw in &args.keywords {
                 self.compile_expr(&kw.value)?;
                 if let Some(name) = &kw.arg {
-                    if kwnames.iter().any(|k: &Const| matches!(k, Const::Str(s) if s == name.as_str())) {
+                    if kwnames
+                        .iter()
+                        .any(|k: &Const| matches!(k, Const::Str(s) if s == name.as_str()))
+                    {
                         return Err(self.syntax_error(format!("keyword argument repeated: {name}"), kw.range));
                     }
                     kwnames.push(Const::Str(name.to_string()));
