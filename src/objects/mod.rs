@@ -327,7 +327,7 @@ impl Value {
     pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
         match self.kind() {
             Some(Kind::List(l)) => Some(l),
-            Some(Kind::Instance(i)) => i.payload.as_list(),
+            Some(Kind::Instance(i)) => payload_list(i),
             _ => None,
         }
     }
@@ -340,7 +340,7 @@ impl Value {
     pub fn as_dict(&self) -> Option<&RefCell<Dict>> {
         match self.kind() {
             Some(Kind::Dict(d)) => Some(d),
-            Some(Kind::Instance(i)) => i.payload.as_dict(),
+            Some(Kind::Instance(i)) => payload_dict(i),
             _ => None,
         }
     }
@@ -365,6 +365,27 @@ impl Value {
     /// An int of either representation (bools are ints too).
     pub fn is_int(&self) -> bool {
         self.is_small_int() || self.is_bool() || self.as_bigint().is_some()
+    }
+}
+
+// The built-in data of a `list`/`dict` subclass instance: out of line (and
+// not recursive), so `as_list`/`as_dict` stay one inlined discriminant test
+// on the hot paths (LOAD_GLOBAL's dict, BINARY_SUBSCR's list).
+#[cold]
+#[inline(never)]
+fn payload_list(i: &instance::Instance) -> Option<&RefCell<Vec<Value>>> {
+    match i.payload.kind() {
+        Some(Kind::List(l)) => Some(l),
+        _ => None,
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn payload_dict(i: &instance::Instance) -> Option<&RefCell<Dict>> {
+    match i.payload.kind() {
+        Some(Kind::Dict(d)) => Some(d),
+        _ => None,
     }
 }
 
