@@ -14,6 +14,7 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 /// `self` as a dict, plus the remaining arguments.
+#[inline(always)]
 fn self_dict<'a>(
     args: &'a [Value],
     kwnames: &[Value],

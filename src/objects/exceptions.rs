@@ -58,7 +58,7 @@ impl PyErr {
 
 pub fn new_exception(ty: &'static Type, args: Vec<Value>) -> Value {
     debug_assert!(ty.is_exception);
-    Obj::alloc(ty, Kind::Exception(new_exception_data(args)))
+    Obj::alloc(ty, Kind::Exception(Box::new(new_exception_data(args))))
 }
 
 pub fn new_exception_data(args: Vec<Value>) -> ExceptionData {

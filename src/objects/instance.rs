@@ -449,7 +449,7 @@ pub fn new_instance(vm: &mut Vm, ty: &'static Type, args: &[Value], kwnames: &[V
         let mut e = super::exceptions::new_exception_data(args.to_vec());
         e.attrs = RefCell::new(Attrs::Shared(Vec::new()));
         let _ = kwnames;
-        return Ok(Obj::alloc(ty, Kind::Exception(e)));
+        return Ok(Obj::alloc(ty, Kind::Exception(Box::new(e))));
     }
     if std::ptr::eq(solid, &types::TYPE) {
         // A metaclass called like `type`: Meta(name, bases, ns).

@@ -100,7 +100,9 @@ pub enum Kind {
     Module(Module),
     /// `dict.keys()` / `.values()` / `.items()`: the dict viewed; the type says which.
     DictView(Value),
-    Exception(exceptions::ExceptionData),
+    // Boxed: exception objects are rare and their data is large; inline it
+    // would make every object bigger.
+    Exception(Box<exceptions::ExceptionData>),
     /// `sys.stdin`, `sys.stdout` or `sys.stderr`.
     Stdio(stdio::Stream),
     /// An instance of a class (see objects/instance.rs).
@@ -117,6 +119,11 @@ pub enum Kind {
     /// An object with no data (`NotImplemented`).
     Singleton,
 }
+
+// Every heap object carries a `Kind`: a new variant larger than the
+// largest one (a function's) would make all objects bigger, so large, rare
+// payloads (exception data, properties, super objects) are boxed.
+const _: () = assert!(std::mem::size_of::<Kind>() <= 136);
 
 impl Kind {
     /// Whether freeing this object frees at most atoms (a range holds only
@@ -324,10 +331,29 @@ impl Value {
             _ => None,
         }
     }
+    #[inline]
     pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
         match self.kind() {
             Some(Kind::List(l)) => Some(l),
             Some(Kind::Instance(i)) => payload_list(i),
+            _ => None,
+        }
+    }
+    /// A list object itself, not a subclass instance: what fast paths may
+    /// treat as a list without asking the type (a subclass can override
+    /// `__getitem__`, `__iadd__`, `__iter__`, ...).
+    #[inline(always)]
+    pub fn as_exact_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        match self.kind() {
+            Some(Kind::List(l)) => Some(l),
+            _ => None,
+        }
+    }
+    /// A dict object itself, not a subclass instance (see `as_exact_list`).
+    #[inline(always)]
+    pub fn as_exact_dict(&self) -> Option<&RefCell<Dict>> {
+        match self.kind() {
+            Some(Kind::Dict(d)) => Some(d),
             _ => None,
         }
     }
@@ -337,6 +363,7 @@ impl Value {
             _ => None,
         }
     }
+    #[inline]
     pub fn as_dict(&self) -> Option<&RefCell<Dict>> {
         match self.kind() {
             Some(Kind::Dict(d)) => Some(d),

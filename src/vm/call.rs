@@ -202,6 +202,16 @@ impl Vm {
                     (b.func)(self, &full, kwnames)
                 }
             },
+            _ => self.call_object(callable, args, kwnames),
+        }
+    }
+
+    /// `Vm::call` for types (constructors) and objects with a `call` slot
+    /// (bound methods, instances defining `__call__`): out of line, so the
+    /// common function and builtin calls above stay small.
+    #[inline(never)]
+    fn call_object(&mut self, callable: &Value, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+        match callable.kind() {
             // A metaclass defining __call__ decides what calling its classes does.
             Some(Kind::Type(_)) if callable.ty().call.get().is_some() => {
                 let call = callable.ty().call.get().expect("checked");
@@ -229,6 +239,9 @@ impl Vm {
 ///
 /// # Safety
 /// `frame` is a freshly pushed frame for `func.code` (all slots NULL).
+// Inlined into `push_function_frame` (its hot caller); the class-body
+// caller gets its own copy rather than turning this into a call.
+#[inline(always)]
 unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
     let code = &*func.code;
     // SAFETY: localsplus has nlocalsplus slots (see push_frame).

@@ -226,7 +226,7 @@ pub(super) unsafe fn load_closure(st: &mut Exec, oparg: u32) -> Flow {
 }
 
 fn dict_ref(v: &Value) -> &std::cell::RefCell<Dict> {
-    v.as_dict().expect("namespaces are dicts")
+    v.as_exact_dict().expect("namespaces are dicts")
 }
 
 #[inline(always)]
@@ -239,7 +239,7 @@ pub(super) unsafe fn load_name(st: &mut Exec, oparg: u32) -> Flow {
 fn load_name_slow(frame: &Frame, name: &Value) -> PyResult<Value> {
     let key = name.as_str().expect("names are str");
     for ns in [&frame.locals, frame.globals(), frame.builtins()] {
-        if let Some(d) = ns.as_dict() {
+        if let Some(d) = ns.as_exact_dict() {
             if let Some(v) = d.borrow().get_str(key) {
                 return Ok(v.clone());
             }
@@ -385,8 +385,12 @@ unsafe fn attr_cache_entry<'a>(st: &Exec) -> Option<&'a std::cell::Cell<AttrCach
 
 #[inline(always)]
 pub(super) unsafe fn load_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let entry = unsafe { attr_cache_entry(st) };
     let owner = unsafe { slot(st, 1) };
+    let entry = if owner.ty().is_heap() {
+        unsafe { attr_cache_entry(st) }
+    } else {
+        None
+    };
     if let Some(e) = entry {
         if let Some(v) = attr_cache::cached_instance_attr(owner, e.get()) {
             // SAFETY: TOS is the owner; it is replaced by the attribute.
@@ -402,8 +406,12 @@ pub(super) unsafe fn load_attr(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn store_attr(st: &mut Exec, oparg: u32) -> Flow {
-    let entry = unsafe { attr_cache_entry(st) };
     let owner = unsafe { slot(st, 1) };
+    let entry = if owner.ty().is_heap() {
+        unsafe { attr_cache_entry(st) }
+    } else {
+        None
+    };
     if let Some(e) = entry {
         if attr_cache::cached_instance_store(owner, e.get(), unsafe { slot(st, 2) }) {
             unsafe { pop_drop(st, 2) };
@@ -431,32 +439,38 @@ pub(super) unsafe fn delete_attr(st: &mut Exec, oparg: u32) -> Flow {
 
 #[inline(always)]
 pub(super) unsafe fn load_method(st: &mut Exec, oparg: u32) -> Flow {
-    let entry = unsafe { attr_cache_entry(st) };
     let owner = unsafe { st.peek(1) };
-    // A method of the owner's class: push (function, owner), no bound
-    // method object.
-    if let Some(e) = entry {
-        if let Some(func) = attr_cache::cached_method(owner, e.get()) {
-            let owner = unsafe { st.pop() };
-            unsafe {
-                st.push(func);
-                st.push(owner);
+    let ty = owner.ty();
+    let entry = if ty.is_heap() {
+        let entry = unsafe { attr_cache_entry(st) };
+        // A method of the owner's class: push (function, owner), no bound
+        // method object.
+        if let Some(e) = entry {
+            if let Some(func) = attr_cache::cached_method(owner, e.get()) {
+                let owner = unsafe { st.pop() };
+                unsafe {
+                    st.push(func);
+                    st.push(owner);
+                }
+                return Flow::Next;
             }
-            return Flow::Next;
         }
-    }
-    // Methods of built-in types: push (method, self), allocation-free.
-    if !owner.ty().is_heap() && !matches!(owner.kind(), Some(Kind::Module(_) | Kind::Type(_) | Kind::Super(_))) {
-        let name = unsafe { name_at(st.frame, oparg) };
-        if let Some(def) = owner.ty().find_method(name) {
-            let owner = unsafe { st.pop() };
-            unsafe {
-                st.push(Value::native_method(def));
-                st.push(owner);
+        entry
+    } else {
+        // Methods of built-in types: push (method, self), allocation-free.
+        if !matches!(owner.kind(), Some(Kind::Module(_) | Kind::Type(_) | Kind::Super(_))) {
+            let name = unsafe { name_at(st.frame, oparg) };
+            if let Some(def) = ty.find_method(name) {
+                let owner = unsafe { st.pop() };
+                unsafe {
+                    st.push(Value::native_method(def));
+                    st.push(owner);
+                }
+                return Flow::Next;
             }
-            return Flow::Next;
         }
-    }
+        None
+    };
     let r = attr_cache::load_method_miss(unsafe { st.vm() }, entry, unsafe { slot(st, 1) }, unsafe {
         name_value(st.frame, oparg)
     });
@@ -835,7 +849,7 @@ fn contains_slow(vm: *mut Vm, container: &Value, item: &Value) -> u8 {
 pub(super) unsafe fn binary_subscr(st: &mut Exec, _oparg: u32) -> Flow {
     let (container, sub) = unsafe { (st.peek(2), st.peek(1)) };
     // list[int] fast path.
-    if let (Some(list), Some(i)) = (container.as_list(), sub.as_small_int()) {
+    if let (Some(list), Some(i)) = (container.as_exact_list(), sub.as_small_int()) {
         let item = {
             let items = list.borrow();
             let idx = if i < 0 { i + items.len() as i64 } else { i };
@@ -869,7 +883,7 @@ pub(super) unsafe fn store_subscr(st: &mut Exec, _oparg: u32) -> Flow {
 /// `container[sub] = value`, with the list[int] case first.
 #[inline(never)]
 fn store_item(vm: &mut Vm, container: &Value, sub: &Value, value: Value) -> PyResult<()> {
-    if let (Some(list), Some(i)) = (container.as_list(), sub.as_small_int()) {
+    if let (Some(list), Some(i)) = (container.as_exact_list(), sub.as_small_int()) {
         let mut items = list.borrow_mut();
         let idx = if i < 0 { i + items.len() as i64 } else { i };
         if idx >= 0 && (idx as usize) < items.len() {
@@ -962,7 +976,7 @@ unsafe fn dict_from_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<Va
 pub(super) unsafe fn list_append(st: &mut Exec, oparg: u32) -> Flow {
     let item = unsafe { st.pop() };
     let list = unsafe { st.peek(oparg as usize) };
-    list.as_list()
+    list.as_exact_list()
         .expect("LIST_APPEND targets a list")
         .borrow_mut()
         .push(item);
@@ -1096,7 +1110,7 @@ fn iter_next(vm: &mut Vm, iter: &Value) -> PyResult<Value> {
     if let Some(Kind::Iter(cell)) = iter.kind() {
         if let Ok(mut state) = cell.try_borrow_mut() {
             if let IterState::List { list, index } = &mut *state {
-                if let Some(item) = list.as_list().and_then(|l| l.borrow().get(*index).cloned()) {
+                if let Some(item) = list.as_exact_list().and_then(|l| l.borrow().get(*index).cloned()) {
                     *index += 1;
                     return Ok(item);
                 }

@@ -198,7 +198,7 @@ impl Vm {
         };
         if inplace {
             // Lists extend/repeat in place (`l += x` mutates l).
-            if let Some(list) = a.as_list() {
+            if let Some(list) = a.as_exact_list() {
                 match op {
                     BinOp::Add => {
                         crate::objects::list::extend(self, list, b)?;
@@ -213,7 +213,7 @@ impl Vm {
                 }
             }
             // `d |= x` updates the live dict from any mapping or iterable of pairs.
-            if a.as_dict().is_some() && op == BinOp::Or {
+            if a.as_exact_dict().is_some() && op == BinOp::Or {
                 crate::objects::dict::update(self, a, b)?;
                 return Ok(a.clone());
             }
@@ -371,7 +371,7 @@ impl Vm {
         if let Some(t) = v.as_tuple() {
             return Ok(t.to_vec());
         }
-        if let Some(l) = v.as_list() {
+        if let Some(l) = v.as_exact_list() {
             return Ok(l.borrow().clone());
         }
         let it = self.iter(v)?;
