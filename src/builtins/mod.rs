@@ -103,17 +103,9 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
     Value::dict(d)
 }
 
-/// The type object for `ty`: the builtins' own object when `ty` is a
-/// built-in name, so `type(1) is int` holds; a fresh one otherwise.
-pub fn type_object(vm: &Vm, ty: &'static Type) -> Value {
-    if let Some(d) = vm.interp.builtins.as_dict() {
-        let key = crate::objects::PyStr::new(ty.name.to_string());
-        if let Some(v) = d.borrow().get_str(&key) {
-            if v.as_type().is_some_and(|t| std::ptr::eq(t, ty)) {
-                return v.clone();
-            }
-        }
-    }
+/// The type object for `ty` (one per type, the same object the builtins
+/// dict holds, so `type(1) is int` holds).
+pub fn type_object(_vm: &Vm, ty: &'static Type) -> Value {
     Value::type_obj(ty)
 }
 

@@ -52,12 +52,23 @@ pub struct AttrCache {
     /// The class's version tag when filled; 0: empty (no tag is 0).
     pub version: u32,
     /// LOAD_ATTR/STORE_ATTR: the attribute's position in the class's
-    /// instance layout.
+    /// instance layout, or `CLASS_VALUE`.
     pub index: u32,
-    /// LOAD_METHOD: the function found on the class (borrowed: the class
-    /// namespace holds it, and replacing it changes the version tag).
+    /// LOAD_METHOD: the function found on the class; LOAD_ATTR with
+    /// `index == CLASS_VALUE`: the class attribute (a plain value, not a
+    /// descriptor). Borrowed: the class namespace holds it, and replacing
+    /// it changes the version tag.
     pub method: *const crate::objects::Obj,
+    /// The bits of the borrowed class attribute for `CLASS_VALUE` (which
+    /// may be an inline value rather than an object).
+    pub value_bits: u64,
 }
+
+/// `AttrCache::index` for "the attribute is the class's (no instance has it)".
+pub const CLASS_VALUE: u32 = u32::MAX;
+
+/// Entries per attribute-cache site (most recently filled first).
+pub const ATTR_CACHE_WAYS: usize = 2;
 
 impl Default for AttrCache {
     fn default() -> Self {
@@ -65,6 +76,7 @@ impl Default for AttrCache {
             version: 0,
             index: 0,
             method: std::ptr::null(),
+            value_bits: 0,
         }
     }
 }
@@ -108,8 +120,10 @@ pub struct CodeObject {
     /// One LOAD_GLOBAL cache per `co_names` entry (the VM's inline cache;
     /// start with `CodeObject::empty_global_cache(names.len())`).
     pub global_cache: Box<[std::cell::Cell<GlobalCacheEntry>]>,
-    /// Attribute caches, one per code unit (`attr_cache[i]` belongs to the
-    /// instruction at unit `i`); empty when no instruction has a cache.
+    /// Attribute caches, two per code unit (`attr_cache[2 * i..2 * i + 2]`
+    /// belong to the instruction at unit `i`: a two-way cache, so a site
+    /// that sees instances of two classes, as a base-class method does,
+    /// hits for both); empty when no instruction has a cache.
     pub attr_cache: Box<[std::cell::Cell<AttrCache>]>,
     /// CALL's fast path takes exactly this many positional arguments:
     /// `argcount` when `is_simple()`, else `u32::MAX` (never matches).
@@ -133,7 +147,7 @@ impl CodeObject {
         if !cached {
             return Box::new([]);
         }
-        (0..code.len())
+        (0..code.len() * ATTR_CACHE_WAYS)
             .map(|_| std::cell::Cell::new(AttrCache::default()))
             .collect()
     }

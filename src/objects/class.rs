@@ -71,6 +71,8 @@ impl Layout {
 pub struct HeapType {
     /// The class namespace (`__dict__`), a dict with str keys.
     pub dict: Value,
+    /// `__name__` as a str object.
+    pub name: Value,
     pub bases: Box<[&'static Type]>,
     /// `__mro__` after the class itself.
     pub mro_tail: Box<[&'static Type]>,
@@ -479,6 +481,7 @@ pub fn new_class(
     }
     let heap = HeapType {
         dict: dict_value.clone(),
+        name: super::str::intern(name),
         bases: bases.clone().into_boxed_slice(),
         mro_tail: mro_tail.into_boxed_slice(),
         qualname: RefCell::new(qualname),

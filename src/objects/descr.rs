@@ -74,6 +74,20 @@ pub fn is_data_descriptor(v: &Value) -> bool {
     }
 }
 
+/// Whether a class attribute binds when read through an instance (has
+/// `__get__`): functions, method descriptors, static/class methods,
+/// properties, members, and instances of classes defining `__get__`.
+pub fn is_descriptor(v: &Value) -> bool {
+    match v.kind() {
+        Some(
+            Kind::Function(_) | Kind::StaticMethod(_) | Kind::ClassMethod(_) | Kind::Property(_) | Kind::Member(_),
+        ) => true,
+        Some(Kind::Builtin(b)) => b.objclass.is_some(),
+        Some(_) if v.ty().is_heap() => class::defined_by_class(v.ty(), "__get__"),
+        _ => false,
+    }
+}
+
 /// `descr.__get__(obj, owner)` for a class attribute found on the MRO;
 /// `obj` is `None` when the attribute is read from the class itself.
 pub fn bind(vm: &mut Vm, descr: &Value, obj: Option<&Value>, owner: &Value) -> PyResult<Value> {

@@ -341,7 +341,10 @@ pub fn type_getattr(vm: &mut Vm, cls: &Value, ty: &'static Type, name: &str) -> 
 fn type_special_attr(_vm: &mut Vm, ty: &'static Type, name: &str) -> PyResult<Option<Value>> {
     let types_tuple = |ts: &[&'static Type]| Value::tuple(ts.iter().map(|t| Value::type_obj(t)).collect());
     Ok(Some(match name {
-        "__name__" => Value::str(ty.name.rsplit('.').next().unwrap_or(ty.name)),
+        "__name__" => match ty.heap() {
+            Some(h) => h.name.clone(),
+            None => super::str::intern(ty.name.rsplit('.').next().unwrap_or(ty.name)),
+        },
         "__qualname__" => Value::string(ty.qualname()),
         "__module__" if ty.heap().is_none() => Value::string(ty.module_name()),
         "__mro__" => types_tuple(&ty.mro()),

@@ -18,7 +18,7 @@
 //! Instances that switched to a dict of their own never hit.
 
 use super::Vm;
-use crate::compiler::code::AttrCache;
+use crate::compiler::code::{AttrCache, CLASS_VALUE};
 use crate::isa::Opcode;
 use crate::objects::class::lookup;
 use crate::objects::descr;
@@ -44,11 +44,18 @@ fn instance_attrs<'a>(owner: &'a Value, entry: &AttrCache) -> Option<&'a RefCell
     }
 }
 
-/// `LOAD_ATTR` hit: the instance's own attribute at the cached position.
+/// `LOAD_ATTR` hit: the instance's own attribute at the cached position,
+/// or the class attribute no instance of the class can shadow.
 #[inline(always)]
 pub fn cached_instance_attr(owner: &Value, entry: AttrCache) -> Option<Value> {
     let attrs = instance_attrs(owner, &entry)?.borrow();
     match &*attrs {
+        Attrs::Shared(_) if entry.index == CLASS_VALUE => {
+            // SAFETY: the class namespace owns this value while the tag
+            // is unchanged; it is cloned, never taken over.
+            let borrowed = std::mem::ManuallyDrop::new(unsafe { Value::from_raw(entry.value_bits) });
+            Some((*borrowed).clone())
+        }
         Attrs::Shared(values) => values.get(entry.index as usize).filter(|v| !v.is_null()).cloned(),
         Attrs::Dict(_) => None,
     }
@@ -90,6 +97,17 @@ pub fn cached_method(owner: &Value, entry: AttrCache) -> Option<Value> {
     Some(Value::from_obj_ptr(entry.method))
 }
 
+/// Records a new entry as the site's most recent; the previous most
+/// recent moves to the second way (the oldest is dropped).
+fn fill(ways: &[Cell<AttrCache>], new: AttrCache) {
+    for i in (1..ways.len()).rev() {
+        ways[i].set(ways[i - 1].get());
+    }
+    if let Some(first) = ways.first() {
+        first.set(new);
+    }
+}
+
 fn count_miss(vm: &mut Vm, op: Opcode) {
     if let Some(stats) = vm.stats.as_deref_mut() {
         stats.cache_misses[op as usize] += 1;
@@ -115,21 +133,43 @@ fn shared_position(owner: &Value, ty: &'static Type, name: &str) -> Option<u32> 
 
 #[cold]
 #[inline(never)]
-pub fn load_attr_miss(vm: &mut Vm, entry: Option<&Cell<AttrCache>>, owner: &Value, name: &Value) -> PyResult<Value> {
+pub fn load_attr_miss(vm: &mut Vm, entry: Option<&[Cell<AttrCache>]>, owner: &Value, name: &Value) -> PyResult<Value> {
     count_miss(vm, Opcode::LOAD_ATTR);
     let name = name.as_str().expect("names are str").as_str();
     let r = vm.getattr(owner, name)?;
     let ty = owner.ty();
     if let Some(entry) = entry {
+        let found = lookup(ty, name);
         if cacheable_class(ty, crate::objects::class::HOOK_GETATTRIBUTE)
-            && !lookup(ty, name).is_some_and(|d| descr::is_data_descriptor(&d))
+            && !found.as_ref().is_some_and(descr::is_data_descriptor)
         {
-            if let Some(pos) = shared_position(owner, ty, name) {
-                entry.set(AttrCache {
-                    version: ty.version_tag(),
-                    index: pos,
-                    method: std::ptr::null(),
-                });
+            let in_layout = ty.heap().is_some_and(|h| h.layout.borrow().position(name).is_some());
+            let shared =
+                crate::objects::instance::attrs_of(owner).is_some_and(|a| matches!(&*a.borrow(), Attrs::Shared(_)));
+            if let (Some(class_value), false, true) = (&found, in_layout, shared) {
+                // A plain class attribute (`arity = 2`) that no instance of
+                // this class has shadowed: the layout would have the name.
+                if !descr::is_descriptor(class_value) {
+                    fill(
+                        entry,
+                        AttrCache {
+                            version: ty.version_tag(),
+                            index: CLASS_VALUE,
+                            method: std::ptr::null(),
+                            value_bits: class_value.bits(),
+                        },
+                    );
+                }
+            } else if let Some(pos) = shared_position(owner, ty, name) {
+                fill(
+                    entry,
+                    AttrCache {
+                        version: ty.version_tag(),
+                        index: pos,
+                        method: std::ptr::null(),
+                        value_bits: 0,
+                    },
+                );
             }
         }
     }
@@ -140,7 +180,7 @@ pub fn load_attr_miss(vm: &mut Vm, entry: Option<&Cell<AttrCache>>, owner: &Valu
 #[inline(never)]
 pub fn store_attr_miss(
     vm: &mut Vm,
-    entry: Option<&Cell<AttrCache>>,
+    entry: Option<&[Cell<AttrCache>]>,
     owner: &Value,
     name: &Value,
     value: Value,
@@ -155,11 +195,15 @@ pub fn store_attr_miss(
             && !lookup(ty, name).is_some_and(|d| descr::is_data_descriptor(&d))
         {
             if let Some(pos) = shared_position(owner, ty, name) {
-                entry.set(AttrCache {
-                    version: ty.version_tag(),
-                    index: pos,
-                    method: std::ptr::null(),
-                });
+                fill(
+                    entry,
+                    AttrCache {
+                        version: ty.version_tag(),
+                        index: pos,
+                        method: std::ptr::null(),
+                        value_bits: 0,
+                    },
+                );
             }
         }
     }
@@ -173,7 +217,7 @@ pub fn store_attr_miss(
 #[inline(never)]
 pub fn load_method_miss(
     vm: &mut Vm,
-    entry: Option<&Cell<AttrCache>>,
+    entry: Option<&[Cell<AttrCache>]>,
     owner: &Value,
     name: &Value,
 ) -> PyResult<(Value, Value)> {
@@ -188,11 +232,15 @@ pub fn load_method_miss(
                 let shared =
                     crate::objects::instance::attrs_of(owner).is_some_and(|a| matches!(&*a.borrow(), Attrs::Shared(_)));
                 if let (Some(entry), false, true) = (entry, in_layout, shared) {
-                    entry.set(AttrCache {
-                        version: ty.version_tag(),
-                        index: 0,
-                        method: found.as_obj().map_or(std::ptr::null(), |o| o as *const Obj),
-                    });
+                    fill(
+                        entry,
+                        AttrCache {
+                            version: ty.version_tag(),
+                            index: 0,
+                            method: found.as_obj().map_or(std::ptr::null(), |o| o as *const Obj),
+                            value_bits: 0,
+                        },
+                    );
                 }
                 return Ok((found, owner.clone()));
             }

@@ -32,7 +32,7 @@ use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
 use super::frame::Frame;
 use super::Vm;
-use crate::compiler::code::AttrCache;
+use crate::compiler::code::{AttrCache, ATTR_CACHE_WAYS};
 use crate::objects::exceptions::{self, name_error, PyErr};
 use crate::objects::iter::IterState;
 use crate::objects::types::{self, BinOp, CompareOp, UnaryOp};
@@ -370,16 +370,18 @@ unsafe fn name_at<'a>(frame: *mut Frame, i: u32) -> &'a str {
 // recorded in the entry. Everything else, and filling the entries, is in
 // vm/attr_cache.rs.
 
-/// The attribute cache entry of the instruction being executed.
+/// The attribute cache entries (`ATTR_CACHE_WAYS` of them) of the
+/// instruction being executed.
 #[inline(always)]
-unsafe fn attr_cache_entry<'a>(st: &Exec) -> Option<&'a std::cell::Cell<AttrCache>> {
+unsafe fn attr_cache_entry<'a>(st: &Exec) -> Option<&'a [std::cell::Cell<AttrCache>]> {
     let frame = st.frame;
     // SAFETY: `next_instr` is one past the current instruction, within
     // the same code vector as `first_instr`; the frame (and so its code
     // object) outlives the handler.
     unsafe {
         let index = st.next_instr.offset_from((*frame).first_instr) as usize - 1;
-        (&*frame).code().attr_cache.get(index)
+        let first = index * ATTR_CACHE_WAYS;
+        (&*frame).code().attr_cache.get(first..first + ATTR_CACHE_WAYS)
     }
 }
 
@@ -391,12 +393,14 @@ pub(super) unsafe fn load_attr(st: &mut Exec, oparg: u32) -> Flow {
     } else {
         None
     };
-    if let Some(e) = entry {
-        if let Some(v) = attr_cache::cached_instance_attr(owner, e.get()) {
-            // SAFETY: TOS is the owner; it is replaced by the attribute.
-            let old = std::mem::replace(unsafe { &mut *st.stack_top.sub(1) }, v);
-            drop(old);
-            return Flow::Next;
+    if let Some(ways) = entry {
+        for e in ways {
+            if let Some(v) = attr_cache::cached_instance_attr(owner, e.get()) {
+                // SAFETY: TOS is the owner; it is replaced by the attribute.
+                let old = std::mem::replace(unsafe { &mut *st.stack_top.sub(1) }, v);
+                drop(old);
+                return Flow::Next;
+            }
         }
     }
     let r = attr_cache::load_attr_miss(unsafe { st.vm() }, entry, owner, unsafe { name_value(st.frame, oparg) });
@@ -412,10 +416,12 @@ pub(super) unsafe fn store_attr(st: &mut Exec, oparg: u32) -> Flow {
     } else {
         None
     };
-    if let Some(e) = entry {
-        if attr_cache::cached_instance_store(owner, e.get(), unsafe { slot(st, 2) }) {
-            unsafe { pop_drop(st, 2) };
-            return Flow::Next;
+    if let Some(ways) = entry {
+        for e in ways {
+            if attr_cache::cached_instance_store(owner, e.get(), unsafe { slot(st, 2) }) {
+                unsafe { pop_drop(st, 2) };
+                return Flow::Next;
+            }
         }
     }
     let value = unsafe { slot(st, 2) }.clone();
@@ -445,14 +451,16 @@ pub(super) unsafe fn load_method(st: &mut Exec, oparg: u32) -> Flow {
         let entry = unsafe { attr_cache_entry(st) };
         // A method of the owner's class: push (function, owner), no bound
         // method object.
-        if let Some(e) = entry {
-            if let Some(func) = attr_cache::cached_method(owner, e.get()) {
-                let owner = unsafe { st.pop() };
-                unsafe {
-                    st.push(func);
-                    st.push(owner);
+        if let Some(ways) = entry {
+            for e in ways {
+                if let Some(func) = attr_cache::cached_method(owner, e.get()) {
+                    let owner = unsafe { st.pop() };
+                    unsafe {
+                        st.push(func);
+                        st.push(owner);
+                    }
+                    return Flow::Next;
                 }
-                return Flow::Next;
             }
         }
         entry
