@@ -480,7 +480,11 @@ fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
             if let Some(Kind::Module(m)) = obj.kind() {
                 add_dict(&mut names, &m.dict.clone());
             } else {
-                if let Some(d) = instance::attrs_of(obj).and_then(|_| instance::materialize_dict(obj)) {
+                let has_dict = obj.ty().heap().is_some_and(|h| h.has_dict);
+                if let Some(d) = instance::attrs_of(obj)
+                    .filter(|_| has_dict)
+                    .and_then(|_| instance::materialize_dict(obj))
+                {
                     add_dict(&mut names, &d);
                 }
                 add_type(&mut names, obj.ty(), &mut add_dict);

@@ -112,13 +112,10 @@ pub fn type_object(_vm: &Vm, ty: &'static Type) -> Value {
 /// Calling `type`: `type(x)` is x's type. `args[0]` is `type` itself.
 pub fn type_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let real = args.get(1..).unwrap_or(&[]);
-    match (real, kwnames.is_empty()) {
-        ([x], true) => Ok(type_object(vm, x.ty())),
-        ([name, _, _], true) if name.as_str().is_none() => Err(type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            name.ty().name
-        ))),
-        ([_, _, _], _) => classes::type_call_new(vm, &types::TYPE, real, kwnames),
+    let npos = real.len() - kwnames.len();
+    match (npos, kwnames.is_empty()) {
+        (1, true) => Ok(type_object(vm, real[0].ty())),
+        (3, _) => classes::type_call_new(vm, &types::TYPE, real, kwnames),
         _ => Err(type_error("type() takes 1 or 3 arguments")),
     }
 }
@@ -507,6 +504,9 @@ fn builtin_abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
             return vm.unary_op(x, UnaryOp::Neg);
         }
         return Ok(int::as_i64(x).map(Value::int).unwrap_or_else(|| x.clone()));
+    }
+    if let Some(r) = crate::objects::slots::call_dunder(vm, x, "__abs__", &[])? {
+        return Ok(r);
     }
     Err(type_error(format!("bad operand type for abs(): '{}'", x.ty().name)))
 }

@@ -949,8 +949,15 @@ pub fn len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {
 }
 
 pub fn getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
-    let found = get_item(vm, dict_of(v), key)?;
-    found.ok_or_else(|| key_error(key.clone()))
+    match get_item(vm, dict_of(v), key)? {
+        Some(found) => Ok(found),
+        // A subclass's `__missing__` supplies missing keys.
+        None if v.ty().is_heap() => match super::slots::call_dunder(vm, v, "__missing__", std::slice::from_ref(key))? {
+            Some(r) => Ok(r),
+            None => Err(key_error(key.clone())),
+        },
+        None => Err(key_error(key.clone())),
+    }
 }
 
 pub fn setitem(vm: &mut Vm, v: &Value, key: &Value, value: Value) -> PyResult<()> {

@@ -124,7 +124,24 @@ fn dict_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     Ok(Value::NONE)
 }
 
+/// `dict.__init__(self, [mapping_or_pairs], **kwargs)`: updates `self`
+/// (called by subclasses' `super().__init__(...)`).
+fn dict_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (me, _, _) = self_dict(args, kwnames, "__init__")?;
+    let me = me.clone();
+    let mut call = Vec::with_capacity(args.len());
+    call.push(Value::type_obj(&crate::objects::types::DICT));
+    call.extend_from_slice(&args[1..]);
+    let fresh = super::dict::new(vm, &call, kwnames)?;
+    super::dict::update(vm, &me, &fresh)?;
+    Ok(Value::NONE)
+}
+
 pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__init__",
+        func: dict_init,
+    },
     MethodDef {
         name: "get",
         func: dict_get,
@@ -165,4 +182,10 @@ pub static METHODS: &[MethodDef] = &[
         name: "clear",
         func: dict_clear,
     },
+    crate::objects::slot_methods::CONTAINER[0],
+    crate::objects::slot_methods::CONTAINER[1],
+    crate::objects::slot_methods::CONTAINER[2],
+    crate::objects::slot_methods::CONTAINER[3],
+    crate::objects::slot_methods::CONTAINER[4],
+    crate::objects::slot_methods::CONTAINER[5],
 ];

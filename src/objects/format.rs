@@ -763,6 +763,18 @@ fn format_str(s: &str, spec_text: &str) -> PyResult<String> {
 
 /// `format(value, spec)`, as `FORMAT_VALUE`, f-strings and `str.format` use it.
 pub fn format_value(vm: &mut Vm, value: &Value, spec: &str) -> PyResult<String> {
+    // A class's own `__format__` (object's is the default below).
+    if value.ty().is_heap() && super::class::defined_by_class(value.ty(), "__format__") {
+        let r = super::slots::call_dunder(vm, value, "__format__", &[Value::str(spec)])?
+            .expect("defined_by_class found it");
+        return match r.as_str() {
+            Some(s) => Ok(s.as_str().to_string()),
+            None => Err(super::exceptions::type_error(format!(
+                "__format__ must return a str, not {}",
+                r.ty().name
+            ))),
+        };
+    }
     if spec.is_empty() {
         return vm.str(value);
     }

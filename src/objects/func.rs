@@ -109,6 +109,39 @@ pub fn function_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<
     })
 }
 
+/// `f.__get__(obj, type=None)`: functions are descriptors.
+pub fn function_get(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    crate::builtins::args::no_kwargs("__get__", kwnames)?;
+    crate::builtins::args::clinic_arity("__get__", &args[1..], 1, 2)?;
+    Ok(if args[1].is_none() {
+        args[0].clone()
+    } else {
+        super::descr::method(args[0].clone(), args[1].clone())
+    })
+}
+
+pub static FUNCTION_METHODS: &[MethodDef] = &[MethodDef {
+    name: "__get__",
+    func: function_get,
+}];
+
+/// `__self__`, `__name__` and `__qualname__` of built-in functions and methods.
+pub fn builtin_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Kind::Builtin(b)) = v.kind() else {
+        return Ok(None);
+    };
+    Ok(match name {
+        "__self__" => Some(b.bound_self.clone().unwrap_or(Value::NONE)),
+        "__name__" => Some(Value::str(b.name)),
+        "__qualname__" => Some(match (&b.bound_self, b.objclass) {
+            (Some(s), _) => Value::string(format!("{}.{}", s.ty().name, b.name)),
+            (None, Some(t)) => Value::string(format!("{}.{}", t.name, b.name)),
+            _ => Value::str(b.name),
+        }),
+        _ => None,
+    })
+}
+
 pub fn builtin_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
     match v.kind() {
         Some(Kind::Builtin(b)) => Ok(match &b.bound_self {

@@ -230,7 +230,7 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
     if let Some(own) = get_own(v, name) {
         return Ok(own);
     }
-    if name == "__dict__" {
+    if name == "__dict__" && ty.heap().is_some_and(|h| h.has_dict) {
         if let Some(d) = materialize_dict(v) {
             return Ok(d);
         }
@@ -391,7 +391,8 @@ pub fn class_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
             vm.call(&f, args, kwnames)?
         }
         None => {
-            if !rest.is_empty() && !class::defined_by_class(ty, "__init__") {
+            let plain = ty.heap().is_some_and(|h| std::ptr::eq(h.solid, &types::OBJECT));
+            if plain && !rest.is_empty() && !class::defined_by_class(ty, "__init__") {
                 return Err(type_error(format!("{}() takes no arguments", ty.name)));
             }
             new_instance(vm, ty, rest, kwnames)?
@@ -401,7 +402,10 @@ pub fn class_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
         return Ok(obj);
     }
     if let Some(init) = lookup(obj.ty(), "__init__") {
-        if is_object_init(&init) {
+        // A built-in `__init__` (object's, list's, an exception's) has
+        // nothing left to do: `new_instance` initialised the built-in data
+        // from the arguments when no class defines `__init__`.
+        if is_builtin_method(&init) {
             return Ok(obj);
         }
         let r = match init.as_function() {
@@ -430,8 +434,8 @@ fn is_object_new(v: &Value) -> bool {
     matches!(v.kind(), Some(Kind::Builtin(b)) if b.objclass.is_some_and(|t| std::ptr::eq(t, &types::OBJECT)))
 }
 
-fn is_object_init(v: &Value) -> bool {
-    is_object_new(v)
+fn is_builtin_method(v: &Value) -> bool {
+    matches!(v.kind(), Some(Kind::Builtin(b)) if b.objclass.is_some())
 }
 
 /// A new, empty instance of class `ty` (`object.__new__(ty)`), carrying
@@ -461,8 +465,17 @@ pub fn new_instance(vm: &mut Vm, ty: &'static Type, args: &[Value], kwnames: &[V
     let payload = if std::ptr::eq(solid, &types::OBJECT) {
         Value::NULL
     } else {
+        // The built-in data, initialised from the arguments unless a class
+        // defines `__init__` (which then calls `super().__init__(...)`).
+        let mut call = vec![Value::type_obj(solid)];
+        let kw: &[Value] = if class::defined_by_class(ty, "__init__") {
+            &[]
+        } else {
+            call.extend_from_slice(args);
+            kwnames
+        };
         match solid.new.get() {
-            Some(new) => new(vm, &[Value::type_obj(solid)], &[])?,
+            Some(new) => new(vm, &call, kw)?,
             None => return Err(type_error(format!("cannot create '{}' instances", ty.name))),
         }
     };

@@ -67,6 +67,12 @@ pub enum IterState {
         func: Value,
         inner: Value,
     },
+    /// The old sequence protocol: `seq[0]`, `seq[1]`, ... until IndexError
+    /// (an object with `__getitem__` but no `__iter__`).
+    Seq {
+        seq: Value,
+        index: usize,
+    },
     Exhausted,
 }
 
@@ -85,7 +91,7 @@ impl IterState {
             IterState::Zip { .. } => &types::ZIP,
             IterState::Map { .. } => &types::MAP,
             IterState::Filter { .. } => &types::FILTER,
-            IterState::Exhausted => &types::ITERATOR,
+            IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
         }
     }
     /// The Python-visible type name of this iterator.
@@ -174,6 +180,7 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             IterState::Zip { inners, strict } => Step::Zip(inners.clone(), *strict),
             IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
             IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+            IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
             IterState::Exhausted => return Ok(None),
         }
     };
@@ -199,6 +206,20 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             Ok(Some(Value::tuple(vec![index, item])))
         }
         Step::Zip(inners, strict) => zip_next(vm, inners.as_tuple().unwrap_or(&[]), strict),
+        Step::Seq(seq, index) => match vm.getitem(&seq, &Value::int(index as i64)) {
+            Ok(item) => {
+                if let IterState::Seq { index, .. } = &mut *cell.borrow_mut() {
+                    *index += 1;
+                }
+                Ok(Some(item))
+            }
+            Err(e) if e.is_instance(&types::INDEX_ERROR) || e.is_instance(&types::STOP_ITERATION) => {
+                let old = std::mem::replace(&mut *cell.borrow_mut(), IterState::Exhausted);
+                drop(old);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        },
         Step::Map(func, inners) => {
             let inners = inners.as_tuple().unwrap_or(&[]);
             let mut args = Vec::with_capacity(inners.len());
@@ -230,6 +251,7 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
 /// What `next` does after releasing the state's borrow.
 enum Step {
     Exhaust,
+    Seq(Value, usize),
     Enumerate(Value),
     Zip(Value, bool),
     Map(Value, Value),

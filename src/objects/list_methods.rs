@@ -261,7 +261,28 @@ fn list_clear(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
     Ok(Value::NONE)
 }
 
+/// `list.__init__(self, [iterable])`: replaces the contents (called by
+/// subclasses' `super().__init__(...)`).
+fn list_init(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (list, rest) = self_list(args, kwnames, "__init__")?;
+    let mut call = Vec::with_capacity(rest.len() + 1);
+    call.push(Value::type_obj(&crate::objects::types::LIST));
+    call.extend_from_slice(rest);
+    let fresh = super::list::new(vm, &call, kwnames)?;
+    let items = fresh
+        .as_exact_list()
+        .map(|l| std::mem::take(&mut *l.borrow_mut()))
+        .unwrap_or_default();
+    let old = std::mem::replace(&mut *list.borrow_mut(), items);
+    drop(old); // after the borrow: freeing items may reach the list
+    Ok(Value::NONE)
+}
+
 pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "__init__",
+        func: list_init,
+    },
     MethodDef {
         name: "append",
         func: list_append,
@@ -306,6 +327,12 @@ pub static METHODS: &[MethodDef] = &[
         name: "clear",
         func: list_clear,
     },
+    crate::objects::slot_methods::CONTAINER[0],
+    crate::objects::slot_methods::CONTAINER[1],
+    crate::objects::slot_methods::CONTAINER[2],
+    crate::objects::slot_methods::CONTAINER[3],
+    crate::objects::slot_methods::CONTAINER[4],
+    crate::objects::slot_methods::CONTAINER[5],
 ];
 
 // ---- tuple -----------------------------------------------------------------------------
@@ -339,4 +366,8 @@ pub static TUPLE_METHODS: &[MethodDef] = &[
         name: "count",
         func: tuple_count,
     },
+    crate::objects::slot_methods::SEQUENCE[0],
+    crate::objects::slot_methods::SEQUENCE[1],
+    crate::objects::slot_methods::SEQUENCE[2],
+    crate::objects::slot_methods::SEQUENCE[3],
 ];

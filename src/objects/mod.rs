@@ -21,6 +21,7 @@ pub mod iter;
 pub mod list;
 mod list_methods;
 pub mod range;
+pub mod slot_methods;
 pub mod slots;
 pub mod stdio;
 pub mod str;

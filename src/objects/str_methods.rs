@@ -1076,6 +1076,10 @@ pub static METHODS: &[MethodDef] = &[
         name: "format",
         func: str_format,
     },
+    crate::objects::slot_methods::SEQUENCE[0],
+    crate::objects::slot_methods::SEQUENCE[1],
+    crate::objects::slot_methods::SEQUENCE[2],
+    crate::objects::slot_methods::SEQUENCE[3],
 ];
 
 #[cfg(test)]

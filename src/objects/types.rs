@@ -10,6 +10,7 @@ use std::cell::Cell;
 
 /// A method found by attribute lookup on a built-in type. `func` receives
 /// `self` as `args[0]`.
+#[derive(Clone, Copy)]
 pub struct MethodDef {
     pub name: &'static str,
     pub func: NativeFn,
@@ -570,6 +571,7 @@ iterator_types! {
 
 pub static FUNCTION: Type = Type {
     name: "function",
+    methods: func::FUNCTION_METHODS,
     repr: Cell::new(Some(func::function_repr)),
     getattr: Cell::new(Some(func::function_getattr)),
     ..Type::BLANK
@@ -577,6 +579,7 @@ pub static FUNCTION: Type = Type {
 
 pub static BUILTIN_FUNCTION: Type = Type {
     name: "builtin_function_or_method",
+    getattr: Cell::new(Some(func::builtin_getattr)),
     repr: Cell::new(Some(func::builtin_repr)),
     ..Type::BLANK
 };

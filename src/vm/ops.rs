@@ -333,7 +333,7 @@ impl Vm {
         if let Some(f) = container.ty().slot(|t| &t.contains) {
             return f(self, container, item);
         }
-        if container.ty().slot(|t| &t.iter).is_some() {
+        if container.ty().slot(|t| &t.iter).is_some() || container.ty().slot(|t| &t.getitem).is_some() {
             let it = self.iter(container)?;
             while let Some(x) = self.next(&it)? {
                 if self.eq(&x, item)? {
@@ -352,6 +352,14 @@ impl Vm {
     pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
         match v.ty().slot(|t| &t.iter) {
             Some(f) => f(self, v),
+            // The old sequence protocol (CPython's `PySeqIter`); a type
+            // object's `getitem` is never a sequence.
+            None if v.ty().slot(|t| &t.getitem).is_some() && v.as_type().is_none() => {
+                Ok(Value::iter(crate::objects::iter::IterState::Seq {
+                    seq: v.clone(),
+                    index: 0,
+                }))
+            }
             None => Err(type_error(format!("'{}' object is not iterable", type_name(v)))),
         }
     }
@@ -392,11 +400,12 @@ impl Vm {
     #[inline(never)]
     pub fn getattr(&mut self, v: &Value, name: &str) -> PyResult<Value> {
         let ty = v.ty();
-        if ty.is_heap() {
-            return crate::objects::instance::getattr(self, v, name);
-        }
+        // Classes first: a class whose metaclass is a class is still a type.
         if let Some(t) = v.as_type() {
             return crate::objects::instance::type_getattr(self, v, t, name);
+        }
+        if ty.is_heap() {
+            return crate::objects::instance::getattr(self, v, name);
         }
         if let Some(f) = ty.slot(|t| &t.getattr) {
             if let Some(r) = f(self, v, name)? {
@@ -434,11 +443,11 @@ impl Vm {
     /// Sets an attribute; `value` NULL deletes it.
     #[inline(never)]
     pub fn setattr(&mut self, v: &Value, name: &str, value: Value) -> PyResult<()> {
-        if v.ty().is_heap() {
-            return crate::objects::instance::setattr(self, v, name, value);
-        }
         if let Some(t) = v.as_type() {
             return crate::objects::class::set_class_attr(self, t, name, value);
+        }
+        if v.ty().is_heap() {
+            return crate::objects::instance::setattr(self, v, name, value);
         }
         if let Some(Kind::Module(m)) = v.kind() {
             let d = m.dict.as_dict().expect("module dicts are dicts");
@@ -477,7 +486,8 @@ impl Vm {
             _ => v.clone(),
         };
         let spec = spec.and_then(|s| s.as_str()).map(|s| s.as_str()).unwrap_or("");
-        if spec.is_empty() {
+        // Instances of classes go through format(), which finds `__format__`.
+        if spec.is_empty() && !converted.ty().is_heap() {
             if converted.as_str().is_some() {
                 return Ok(converted);
             }
