@@ -281,9 +281,9 @@ fn object_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     Ok(Value::string(vm.str(&args[0])?))
 }
 
-fn object_dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn object_dir(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs("__dir__", kwnames)?;
-    Ok(Value::list(dir_names(vm, &args[0])?))
+    Ok(Value::list(dir_names(&args[0])?))
 }
 
 pub static OBJECT_METHODS: &[MethodDef] = &[
@@ -452,7 +452,7 @@ pub fn builtin_vars(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<
 }
 
 /// The names `dir(obj)` lists, sorted.
-fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+fn dir_names(obj: &Value) -> PyResult<Vec<Value>> {
     let mut names: Vec<String> = Vec::new();
     let mut add_dict = |names: &mut Vec<String>, d: &Value| {
         if let Some(d) = d.as_dict() {
@@ -492,7 +492,6 @@ fn dir_names(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
             }
         }
     }
-    let _ = vm;
     names.sort();
     names.dedup();
     Ok(names.into_iter().map(Value::string).collect())
@@ -518,7 +517,7 @@ pub fn builtin_dir(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
             return Ok(Value::list(items));
         }
     }
-    Ok(Value::list(dir_names(vm, obj)?))
+    Ok(Value::list(dir_names(obj)?))
 }
 
 fn sort_values(vm: &mut Vm, items: &mut [Value]) -> PyResult<()> {

@@ -110,7 +110,7 @@ pub fn bind(vm: &mut Vm, descr: &Value, obj: Option<&Value>, owner: &Value) -> P
             None => Ok(descr.clone()),
             Some(o) => {
                 if p.fget.is_none() {
-                    return Err(property_error(vm, p, o, "getter"));
+                    return Err(property_error(p, o, "getter"));
                 }
                 vm.call(&p.fget, std::slice::from_ref(o), &[])
             }
@@ -137,9 +137,8 @@ pub fn bind(vm: &mut Vm, descr: &Value, obj: Option<&Value>, owner: &Value) -> P
 }
 
 /// `property 'x' of 'A' object has no setter`.
-fn property_error(vm: &mut Vm, p: &Property, obj: &Value, what: &str) -> super::exceptions::PyErr {
+fn property_error(p: &Property, obj: &Value, what: &str) -> super::exceptions::PyErr {
     let name = p.name.borrow().clone();
-    let _ = vm;
     match name.as_str() {
         Some(n) => attribute_error(format!(
             "property '{}' of '{}' object has no {what}",
@@ -161,7 +160,7 @@ pub fn set(vm: &mut Vm, descr: &Value, obj: &Value, value: Value) -> PyResult<bo
                 (&p.fset, "setter")
             };
             if f.is_none() {
-                return Err(property_error(vm, p, obj, what));
+                return Err(property_error(p, obj, what));
             }
             if value.is_null() {
                 vm.call(f, std::slice::from_ref(obj), &[])?;
@@ -418,12 +417,11 @@ pub fn method_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
     })
 }
 
-pub fn method_compare(vm: &mut Vm, a: &Value, b: &Value, op: types::CompareOp) -> PyResult<Option<Value>> {
+pub fn method_compare(_vm: &mut Vm, a: &Value, b: &Value, op: types::CompareOp) -> PyResult<Option<Value>> {
     let (Some((fa, sa)), Some((fb, sb))) = (method_parts(a), method_parts(b)) else {
         return Ok(None);
     };
     let eq = fa.is(fb) && sa.is(sb);
-    let _ = vm;
     Ok(match op {
         types::CompareOp::Eq => Some(Value::bool(eq)),
         types::CompareOp::Ne => Some(Value::bool(!eq)),
@@ -478,13 +476,12 @@ pub fn super_new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
     let (ty, obj) = match &args[1..] {
         [] => vm.implicit_super_args()?,
         [t] => {
-            let Some(t) = t.as_type() else {
+            if t.as_type().is_none() {
                 return Err(type_error(format!(
                     "super() argument 1 must be a type, not {}",
                     args[1].ty().name
                 )));
-            };
-            let _ = t;
+            }
             return Err(type_error(
                 "pyvm does not support unbound super objects (super(type)) yet",
             ));
@@ -547,11 +544,10 @@ pub fn super_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Valu
     }
 }
 
-pub fn super_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
+pub fn super_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
     let Some(Kind::Super(s)) = v.kind() else {
         return Ok(String::new());
     };
-    let _ = vm;
     Ok(format!(
         "<super: <class '{}'>, <{} object>>",
         s.ty.name, s.obj_type.name

@@ -453,9 +453,9 @@ pub fn new_instance(vm: &mut Vm, ty: &'static Type, args: &[Value], kwnames: &[V
     };
     let solid = h.solid;
     if solid.is_exception {
-        let mut e = super::exceptions::new_exception_data(args.to_vec());
-        e.attrs = RefCell::new(Attrs::Shared(Vec::new()));
-        let _ = kwnames;
+        // BaseException.__new__ keeps the positional arguments as `args`.
+        let npos = args.len() - kwnames.len();
+        let e = super::exceptions::new_exception_data(args[..npos].to_vec());
         return Ok(Obj::alloc(ty, Kind::Exception(Box::new(e))));
     }
     if std::ptr::eq(solid, &types::TYPE) {
