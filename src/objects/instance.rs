@@ -430,7 +430,7 @@ pub fn class_call(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     Ok(obj)
 }
 
-fn is_object_new(v: &Value) -> bool {
+pub(crate) fn is_object_new(v: &Value) -> bool {
     matches!(v.kind(), Some(Kind::Builtin(b)) if b.objclass.is_some_and(|t| std::ptr::eq(t, &types::OBJECT)))
 }
 

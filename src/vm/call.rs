@@ -437,6 +437,41 @@ impl Vm {
         self.run_frame(frame)
     }
 
+    /// For `CALL` on a class: when the class is a plain class (an `object`
+    /// subclass, `object.__new__`, no metaclass `__call__`) whose
+    /// `__init__` is a Python function, makes the instance and pushes the
+    /// `__init__` frame, marked to end the instantiation when it returns
+    /// (`FrameExit::InitCaller`); `None` when the class needs the general
+    /// constructor.
+    #[inline(never)]
+    pub(crate) fn push_init_frame(
+        &mut self,
+        cls: &Value,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Option<(*mut Frame, Value)>> {
+        use crate::objects::class::lookup;
+        let Some(ty) = cls.as_type() else { return Ok(None) };
+        let Some(h) = ty.heap() else { return Ok(None) };
+        if !std::ptr::eq(h.solid, &types::OBJECT) || cls.ty().call.get().is_some() {
+            return Ok(None);
+        }
+        if !lookup(ty, "__new__").is_some_and(|n| crate::objects::instance::is_object_new(&n)) {
+            return Ok(None);
+        }
+        let Some(init) = lookup(ty, "__init__").filter(|f| f.as_function().is_some()) else {
+            return Ok(None);
+        };
+        let instance = crate::objects::instance::new_instance(self, ty, &[], &[])?;
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(instance.clone());
+        full.extend_from_slice(args);
+        let frame = self.push_function_frame(&init, &full, kwnames)?;
+        // SAFETY: the frame was just pushed.
+        unsafe { (*frame).exit = super::frame::FrameExit::InitCaller };
+        Ok(Some((frame, instance)))
+    }
+
     /// The innermost running Python frame (builtins run without frames of
     /// their own, so this is their caller's).
     fn current_frame(&self) -> Option<&super::frame::Frame> {

@@ -161,11 +161,27 @@ pub struct Frame {
     pub names: *const Value,
     /// First code unit (borrowed from `code`).
     pub first_instr: *const CodeUnit,
-    /// Returning from this frame leaves the current eval loop (it was entered
-    /// from Rust, e.g. a builtin calling back into Python).
-    pub is_entry: bool,
+    /// What returning from this frame does: go on in the caller, leave the
+    /// current eval loop (the frame was entered from Rust, e.g. a builtin
+    /// calling back into Python), or end a class instantiation.
+    pub exit: FrameExit,
     /// Slab position before this frame's `localsplus` was carved.
     pub slab_mark: SlabMark,
+}
+
+/// Where `RETURN_VALUE` goes when this frame returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum FrameExit {
+    /// Push the return value on the calling frame's stack and go on in
+    /// the same eval loop (a Python-to-Python call).
+    Caller,
+    /// Leave the eval loop: the frame was entered from Rust.
+    Rust,
+    /// An `__init__` run for `CALL` on a class: the return value must be
+    /// None, and the caller already holds the new instance as the call's
+    /// result.
+    InitCaller,
 }
 
 /// Everything a new frame needs; `FramePool::take` writes it in place.
@@ -258,7 +274,11 @@ impl FramePool {
             ptr::addr_of_mut!((*p).consts).write(code.consts.as_ptr());
             ptr::addr_of_mut!((*p).names).write(code.names.as_ptr());
             ptr::addr_of_mut!((*p).first_instr).write(code.code.as_ptr());
-            ptr::addr_of_mut!((*p).is_entry).write(init.is_entry);
+            ptr::addr_of_mut!((*p).exit).write(if init.is_entry {
+                FrameExit::Rust
+            } else {
+                FrameExit::Caller
+            });
             ptr::addr_of_mut!((*p).slab_mark).write(init.slab_mark);
         }
         p

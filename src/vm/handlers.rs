@@ -30,7 +30,7 @@
 
 use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
-use super::frame::Frame;
+use super::frame::{Frame, FrameExit};
 use super::Vm;
 use crate::compiler::code::{AttrCache, ATTR_CACHE_WAYS};
 use crate::objects::exceptions::{self, name_error, PyErr};
@@ -558,7 +558,7 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
         return match pushed {
             Ok(frame) => {
                 unsafe {
-                    (*frame).is_entry = false;
+                    (*frame).exit = FrameExit::Caller;
                     st.frame = frame;
                     st.next_instr = (*frame).next_instr;
                     st.stack_top = (*frame).stack_top;
@@ -567,6 +567,29 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
             }
             Err(e) => st.raise(e),
         };
+    }
+    if matches!(callable.kind(), Some(Kind::Type(_))) {
+        // A class whose __init__ is a Python function: the instance is
+        // made here and __init__ runs in this loop, like any call.
+        st.save_to(vm);
+        match vm.push_init_frame(callable, args, kw) {
+            Ok(None) => {}
+            Ok(Some((frame, instance))) => {
+                unsafe {
+                    drop_stack_to(st, base);
+                    st.push(instance);
+                    (*st.frame).stack_top = st.stack_top;
+                    st.frame = frame;
+                    st.next_instr = (*frame).next_instr;
+                    st.stack_top = (*frame).stack_top;
+                }
+                return Flow::Next;
+            }
+            Err(e) => {
+                unsafe { drop_stack_to(st, base) };
+                return st.raise(e);
+            }
+        }
     }
     let result = call_other(vm, callable, args, kw);
     unsafe { drop_stack_to(st, base) };
@@ -648,11 +671,24 @@ fn new_function(
 pub(super) unsafe fn return_value(st: &mut Exec, _oparg: u32) -> Flow {
     let retval = unsafe { st.pop() };
     let frame = st.frame;
-    let (back, is_entry) = unsafe { ((*frame).f_back, (*frame).is_entry) };
+    let (back, exit) = unsafe { ((*frame).f_back, (*frame).exit) };
     unsafe { st.vm().pop_frame(frame, st.stack_top) };
-    if is_entry {
-        unsafe { st.vm() }.thread.retval = retval;
-        return Flow::Exit;
+    if exit != FrameExit::Caller {
+        if exit == FrameExit::Rust {
+            unsafe { st.vm() }.thread.retval = retval;
+            return Flow::Exit;
+        }
+        // The end of an inlined `__init__`: the instance is already on the
+        // caller's stack as the call's result.
+        unsafe {
+            st.frame = back;
+            st.next_instr = (*back).next_instr;
+            st.stack_top = (*back).stack_top;
+        }
+        if retval.is_none() {
+            return Flow::Next;
+        }
+        return raise(st.vm, init_returned(retval));
     }
     unsafe {
         st.frame = back;
@@ -661,6 +697,12 @@ pub(super) unsafe fn return_value(st: &mut Exec, _oparg: u32) -> Flow {
         st.push(retval);
     }
     Flow::Next
+}
+
+#[cold]
+#[inline(never)]
+fn init_returned(retval: Value) -> PyErr {
+    exceptions::type_error(format!("__init__() should return None, not '{}'", retval.ty().name))
 }
 
 // ---- operators ----------------------------------------------------------------------------

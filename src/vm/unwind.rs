@@ -2,6 +2,7 @@
 //! jumping to handlers from the exception table, and formatting tracebacks
 //! the way CPython prints them.
 
+use super::frame::FrameExit;
 use super::Vm;
 use crate::objects::exceptions::{exception_str, PyErr, TraceEntry};
 use crate::objects::Value;
@@ -21,8 +22,14 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
     loop {
         let frame = vm.thread.frame;
         // SAFETY: per the contract, and each popped frame's f_back is live.
-        let (code, lasti, is_entry, stack_top) =
-            unsafe { ((*frame).code(), (*frame).lasti(), (*frame).is_entry, (*frame).stack_top) };
+        let (code, lasti, is_entry, stack_top) = unsafe {
+            (
+                (*frame).code(),
+                (*frame).lasti(),
+                (*frame).exit == FrameExit::Rust,
+                (*frame).stack_top,
+            )
+        };
         exc.data().traceback.borrow_mut().push(TraceEntry {
             line: code.line_for(lasti).unwrap_or(code.firstlineno),
             filename: code.filename.clone(),
