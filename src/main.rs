@@ -32,7 +32,8 @@ Options and arguments (as python3's):
   -E, -I   ignore PYTHON* environment variables (PYTHONUNBUFFERED,
            PYTHONINSPECT)
   -x       skip the first line of the program (line numbers still count it)
-  -B -b -d -O -OO -R -s -S -v, -W arg, -X opt
+  -O       remove assert statements (-OO: the same)
+  -B -b -d -R -s -S -v, -W arg, -X opt
            accepted for compatibility; they change nothing in pyvm
   -V, --version  print the version and exit
   -h, --help     print this help and exit
@@ -181,7 +182,8 @@ fn parse_args(args: Vec<String>, stdin_is_tty: bool) -> Result<Action, String> {
                 'h' | '?' => return Ok(Action::Print(USAGE.to_string())),
                 'V' => return Ok(Action::Print(version())),
                 'x' => skip_first_line = true,
-                'B' | 'b' | 'd' | 'O' | 'R' | 's' | 'S' | 'v' | 'P' => {}
+                'O' => options.optimize = true,
+                'B' | 'b' | 'd' | 'R' | 's' | 'S' | 'v' | 'P' => {}
                 _ => return Err(short_usage(&format!("Unknown option: -{flag}"))),
             }
         }

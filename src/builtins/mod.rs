@@ -86,7 +86,7 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
     ];
     // Built before any Python code can see it: nothing is replaced.
     // Sized up front, so building it leaves no freed tables behind.
-    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 1);
+    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 3);
     for &(name, f) in functions {
         let _ = d.insert_str(Value::str(name), Value::builtin(name, f));
     }
@@ -97,6 +97,10 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         .filter(|ty| !ty.name.contains('.'))
     {
         let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
+    }
+    // Old names of OSError.
+    for alias in ["IOError", "EnvironmentError"] {
+        let _ = d.insert_str(Value::str(alias), Value::type_obj(&types::OS_ERROR));
     }
     let _ = d.insert_str(Value::str("__name__"), Value::str("builtins"));
     let _ = d.insert_str(Value::str("NotImplemented"), Value::not_implemented());

@@ -11,6 +11,8 @@ pub fn make_module(_vm: &mut Vm, argv: Vec<String>) -> Value {
     let mut set = |name: &str, v: Value| d.insert_str(Value::str(name), v);
     set("argv", Value::list(argv.into_iter().map(Value::string).collect()));
     set("exit", Value::builtin("exit", sys_exit));
+    set("exc_info", Value::builtin("exc_info", sys_exc_info));
+    set("exception", Value::builtin("exception", sys_exception));
     // The `__name__` forms keep the originals for a program that replaces them.
     let displayhook = Value::builtin("displayhook", sys_displayhook);
     set("__displayhook__", displayhook.clone());
@@ -55,6 +57,24 @@ fn sys_exit(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> 
     no_kwargs("exit", kwnames)?;
     clinic_arity("exit", args, 0, 1)?;
     Err(PyErr::with_args(&types::SYSTEM_EXIT, args.to_vec()))
+}
+
+/// `sys.exc_info()`: (type, value, traceback) of the exception being
+/// handled, or three Nones outside except and finally blocks.
+fn sys_exc_info(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args("exc_info", args, kwnames)?;
+    let exc = vm.thread.exc_info.clone();
+    if exc.is_none() {
+        return Ok(Value::tuple(vec![Value::NONE, Value::NONE, Value::NONE]));
+    }
+    let tb = crate::objects::exceptions::traceback_of(&exc);
+    Ok(Value::tuple(vec![Value::type_obj(exc.ty()), exc, tb]))
+}
+
+/// `sys.exception()` (3.11): the exception being handled, or None.
+fn sys_exception(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_args("exception", args, kwnames)?;
+    Ok(vm.thread.exc_info.clone())
 }
 
 /// Runs `sys.displayhook(value)` (PRINT_EXPR, the REPL's echo).

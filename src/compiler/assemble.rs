@@ -15,7 +15,18 @@
 //!    changes (sizes only grow, so this terminates);
 //! 6. emit code units and the line table;
 //! 7. optionally fuse adjacent pairs into superinstructions.
+//!
+//! Exception handlers: the code generator brackets protected code with
+//! [`InstrSeq::push_handler`] / [`InstrSeq::pop_handler`] (CPython's
+//! SETUP_FINALLY ... POP_BLOCK pseudo-instructions), which emit nothing:
+//! each instruction records the innermost handler active when it was
+//! emitted. The depth walk (3) follows an edge from every reachable
+//! protected instruction to its handler, entering it with the depth at the
+//! handler's setup point (plus the pushed lasti and exception), and (6)
+//! turns runs of instructions with the same handler into exception-table
+//! rows, so entering a `try` costs no instruction at run time.
 
+use super::code::ExceptionTableEntry;
 use crate::isa::{self, CodeUnit, Opcode};
 
 /// A jump target, bound to a position in an [`InstrSeq`].
@@ -29,6 +40,21 @@ pub(crate) struct Instr {
     pub arg: u32,
     pub target: Option<Label>,
     pub line: u32,
+    /// The innermost exception handler protecting this instruction.
+    pub handler: Option<u32>,
+}
+
+/// An exception handler (CPython's SETUP_FINALLY, SETUP_CLEANUP and
+/// SETUP_WITH): where to go, and how the value stack looks there.
+#[derive(Clone, Debug)]
+pub(crate) struct Handler {
+    target: Label,
+    /// Push the raising instruction's offset below the exception.
+    push_lasti: bool,
+    /// The instruction that runs right after the setup point: the stack
+    /// depth on entry to it, plus `depth_adjust`, is what the handler keeps.
+    setup_at: usize,
+    depth_adjust: i32,
 }
 
 /// The instructions of one code object, with labels bound between them.
@@ -37,6 +63,9 @@ pub(crate) struct InstrSeq {
     pub instrs: Vec<Instr>,
     /// For each label, the index of the instruction it precedes.
     labels: Vec<Option<usize>>,
+    handlers: Vec<Handler>,
+    /// Handlers in force for the next instruction emitted, innermost last.
+    active: Vec<u32>,
 }
 
 impl InstrSeq {
@@ -51,21 +80,53 @@ impl InstrSeq {
     }
 
     pub fn emit(&mut self, op: Opcode, arg: u32, line: u32) {
+        let handler = self.active.last().copied();
         self.instrs.push(Instr {
             op,
             arg,
             target: None,
             line,
+            handler,
         });
     }
 
     pub fn emit_jump(&mut self, op: Opcode, target: Label, line: u32) {
+        let handler = self.active.last().copied();
         self.instrs.push(Instr {
             op,
             arg: 0,
             target: Some(target),
             line,
+            handler,
         });
+    }
+
+    /// Protects the instructions emitted from now on with a handler at
+    /// `target` (until [`InstrSeq::pop_handler`]). The handler keeps the
+    /// value stack as deep as it is here, plus `depth_adjust`.
+    pub fn push_handler(&mut self, target: Label, push_lasti: bool, depth_adjust: i32) {
+        self.handlers.push(Handler {
+            target,
+            push_lasti,
+            setup_at: self.instrs.len(),
+            depth_adjust,
+        });
+        self.active.push(self.handlers.len() as u32 - 1);
+    }
+
+    /// Ends the innermost handler's protection (CPython's POP_BLOCK).
+    pub fn pop_handler(&mut self) {
+        self.active.pop();
+    }
+
+    /// The handlers in force, to restore after code that leaves them early
+    /// (a `return` inside `try` pops them on its own path only).
+    pub fn active_handlers(&self) -> Vec<u32> {
+        self.active.clone()
+    }
+
+    pub fn set_active_handlers(&mut self, active: Vec<u32>) {
+        self.active = active;
     }
 
     /// Whether control can run past the last instruction (so the code
@@ -85,6 +146,7 @@ pub(crate) struct Assembled {
     pub code: Vec<CodeUnit>,
     pub linetable: LineTable,
     pub stacksize: u32,
+    pub exceptiontable: Vec<ExceptionTableEntry>,
 }
 
 /// An instruction whose jump target is resolved to an instruction index.
@@ -94,11 +156,23 @@ struct Node {
     arg: u32,
     target: Option<usize>,
     line: u32,
+    handler: Option<u32>,
+}
+
+/// A handler with its target resolved to a node index; `depth` is known
+/// once the depth walk reaches a protected instruction.
+#[derive(Clone, Debug)]
+struct NodeHandler {
+    target: usize,
+    push_lasti: bool,
+    setup_at: usize,
+    depth_adjust: i32,
+    depth: Option<u32>,
 }
 
 /// Control never continues to the next instruction.
 fn is_terminator(op: Opcode) -> bool {
-    matches!(op, Opcode::RETURN_VALUE | Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD)
+    op.ends_block()
 }
 
 fn is_unconditional_jump(op: Opcode) -> bool {
@@ -108,17 +182,17 @@ fn is_unconditional_jump(op: Opcode) -> bool {
 /// Assembles one code object. Errors are compiler bugs (an unbound label,
 /// an inconsistent or negative stack depth), never user errors.
 pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembled, String> {
-    let mut nodes = resolve_labels(seq)?;
+    let (mut nodes, mut handlers) = resolve_labels(seq)?;
     thread_jumps(&mut nodes);
-    let (depths, stacksize) = stack_depths(&nodes)?;
-    retain_nodes(&mut nodes, |i, _| depths[i].is_some());
+    let (depths, stacksize) = stack_depths(&nodes, &mut handlers)?;
+    retain_nodes(&mut nodes, &mut handlers, |i, _| depths[i].is_some());
     // Dropping one such jump can make the one before it a jump to its
     // next instruction too; a few passes settle it.
     while nodes.iter().enumerate().any(|(i, n)| is_jump_to_next(i, n)) {
-        retain_nodes(&mut nodes, |i, n| !is_jump_to_next(i, n));
+        retain_nodes(&mut nodes, &mut handlers, |i, n| !is_jump_to_next(i, n));
     }
     set_jump_directions(&mut nodes);
-    let (mut code, linetable) = emit_units(&nodes)?;
+    let (mut code, linetable, exceptiontable) = emit_units(&nodes, &handlers)?;
     if superinstructions {
         fuse_superinstructions(&mut code);
     }
@@ -126,30 +200,48 @@ pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembl
         code,
         linetable,
         stacksize,
+        exceptiontable,
     })
 }
 
-fn resolve_labels(seq: InstrSeq) -> Result<Vec<Node>, String> {
+fn resolve_labels(seq: InstrSeq) -> Result<(Vec<Node>, Vec<NodeHandler>), String> {
     let count = seq.instrs.len();
-    seq.instrs
-        .into_iter()
+    let resolve = |label: Label, what: &str| match seq.labels.get(label.0 as usize).copied().flatten() {
+        Some(index) if index < count => Ok(index),
+        Some(_) => Err(format!("{what} jumps past the end of the code")),
+        None => Err(format!("{what} jumps to an unbound label")),
+    };
+    let handlers = seq
+        .handlers
+        .iter()
+        .map(|h| {
+            Ok(NodeHandler {
+                target: resolve(h.target, "an exception handler")?,
+                push_lasti: h.push_lasti,
+                setup_at: h.setup_at,
+                depth_adjust: h.depth_adjust,
+                depth: None,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let nodes = seq
+        .instrs
+        .iter()
         .map(|instr| {
             let target = match instr.target {
                 None => None,
-                Some(label) => match seq.labels.get(label.0 as usize).copied().flatten() {
-                    Some(index) if index < count => Some(index),
-                    Some(_) => return Err(format!("{} jumps past the end of the code", instr.op.name())),
-                    None => return Err(format!("{} jumps to an unbound label", instr.op.name())),
-                },
+                Some(label) => Some(resolve(label, instr.op.name())?),
             };
             Ok(Node {
                 op: instr.op,
                 arg: instr.arg,
                 target,
                 line: instr.line,
+                handler: instr.handler,
             })
         })
-        .collect()
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((nodes, handlers))
 }
 
 /// Retargets jumps that land on an unconditional jump to that jump's target.
@@ -168,11 +260,48 @@ fn thread_jumps(nodes: &mut [Node]) {
 }
 
 /// The stack depth on entry to each reachable instruction (None: dead
-/// code), and the maximum depth anywhere (CPython's `stackdepth`).
-fn stack_depths(nodes: &[Node]) -> Result<(Vec<Option<u32>>, u32), String> {
+/// code), and the maximum depth anywhere (CPython's `stackdepth`). A
+/// handler is reachable when an instruction it protects is; its depth is
+/// recorded in `handlers`.
+fn stack_depths(nodes: &[Node], handlers: &mut [NodeHandler]) -> Result<(Vec<Option<u32>>, u32), String> {
     let mut depths: Vec<Option<u32>> = vec![None; nodes.len()];
     let mut max_depth = 0;
     let mut pending = vec![(0usize, 0i32)];
+    loop {
+        walk_depths(nodes, &mut depths, &mut pending, &mut max_depth)?;
+        // Exception edges: from each reachable protected instruction to its
+        // handler, once per handler.
+        for (i, node) in nodes.iter().enumerate() {
+            let Some(h) = node.handler else { continue };
+            let handler = &mut handlers[h as usize];
+            if depths[i].is_none() || handler.depth.is_some() {
+                continue;
+            }
+            let Some(Some(base)) = depths.get(handler.setup_at) else {
+                return Err("an exception handler's setup point is unreachable".to_string());
+            };
+            let depth = *base as i32 + handler.depth_adjust;
+            if depth < 0 {
+                return Err("an exception handler's depth is negative".to_string());
+            }
+            handler.depth = Some(depth as u32);
+            let entry = depth + 1 + handler.push_lasti as i32;
+            max_depth = max_depth.max(entry);
+            pending.push((handler.target, entry));
+        }
+        if pending.is_empty() {
+            return Ok((depths, max_depth as u32));
+        }
+    }
+}
+
+/// Walks the flow graph from the `pending` entry points, recording depths.
+fn walk_depths(
+    nodes: &[Node],
+    depths: &mut [Option<u32>],
+    pending: &mut Vec<(usize, i32)>,
+    max_depth: &mut i32,
+) -> Result<(), String> {
     let apply = |node: &Node, depth: i32, jump: bool, max_depth: &mut i32| {
         let after = depth + node.op.stack_effect(node.arg, jump);
         if after < 0 {
@@ -197,9 +326,9 @@ fn stack_depths(nodes: &[Node]) -> Result<(Vec<Option<u32>>, u32), String> {
                 None => depths[i] = Some(depth as u32),
             }
             if let Some(target) = node.target {
-                pending.push((target, apply(node, depth, true, &mut max_depth)?));
+                pending.push((target, apply(node, depth, true, max_depth)?));
             }
-            let after = apply(node, depth, false, &mut max_depth)?;
+            let after = apply(node, depth, false, max_depth)?;
             if is_terminator(node.op) {
                 break;
             }
@@ -207,13 +336,13 @@ fn stack_depths(nodes: &[Node]) -> Result<(Vec<Option<u32>>, u32), String> {
             i += 1;
         }
     }
-    Ok((depths, max_depth as u32))
+    Ok(())
 }
 
 /// Keeps the nodes for which `keep(index, node)` holds. A jump to a dropped
 /// node moves on to the next kept one (the two are equivalent: dropped
 /// nodes are either unreachable or jumps to their successor).
-fn retain_nodes(nodes: &mut Vec<Node>, keep: impl Fn(usize, &Node) -> bool) {
+fn retain_nodes(nodes: &mut Vec<Node>, handlers: &mut [NodeHandler], keep: impl Fn(usize, &Node) -> bool) {
     let mut new_index = vec![0; nodes.len() + 1];
     let mut kept = 0;
     let mut keep_flags = Vec::with_capacity(nodes.len());
@@ -232,6 +361,9 @@ fn retain_nodes(nodes: &mut Vec<Node>, keep: impl Fn(usize, &Node) -> bool) {
         if let Some(t) = node.target {
             node.target = Some(new_index[t]);
         }
+    }
+    for handler in handlers {
+        handler.target = new_index[handler.target];
     }
 }
 
@@ -294,8 +426,35 @@ fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
     }
 }
 
-fn emit_units(nodes: &[Node]) -> Result<(Vec<CodeUnit>, LineTable), String> {
+fn emit_units(
+    nodes: &[Node],
+    handlers: &[NodeHandler],
+) -> Result<(Vec<CodeUnit>, LineTable, Vec<ExceptionTableEntry>), String> {
     let (sizes, offsets) = layout(nodes);
+    let mut table: Vec<ExceptionTableEntry> = Vec::new();
+    for (i, node) in nodes.iter().enumerate() {
+        let Some(h) = node.handler else { continue };
+        let handler = &handlers[h as usize];
+        let (Some(depth), Some(&target)) = (handler.depth, offsets.get(handler.target)) else {
+            continue;
+        };
+        let entry = ExceptionTableEntry {
+            start: offsets[i],
+            end: offsets[i + 1],
+            target,
+            depth,
+            push_lasti: handler.push_lasti,
+        };
+        match table.last_mut() {
+            Some(last)
+                if last.end == entry.start
+                    && (last.target, last.depth, last.push_lasti) == (entry.target, entry.depth, entry.push_lasti) =>
+            {
+                last.end = entry.end;
+            }
+            _ => table.push(entry),
+        }
+    }
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize);
     let mut linetable = LineTable::new();
     for (i, node) in nodes.iter().enumerate() {
@@ -314,7 +473,7 @@ fn emit_units(nodes: &[Node]) -> Result<(Vec<CodeUnit>, LineTable), String> {
     if code.len() as u64 > u32::MAX as u64 {
         return Err("code object too large".to_string());
     }
-    Ok((code, linetable))
+    Ok((code, linetable, table))
 }
 
 /// Replaces the opcode of each fusable unit with its superinstruction,

@@ -102,14 +102,30 @@ fn disassemble(code: &CodeObject, out: &mut String) {
         }
         let _ = writeln!(out, "{}", fields.join(" ").trim_end());
     }
+    if !code.exceptiontable.is_empty() {
+        // CPython's rows name the first and the last instruction covered.
+        out.push_str("ExceptionTable:\n");
+        for e in &code.exceptiontable {
+            let _ = writeln!(
+                out,
+                "  {} to {} -> {} [{}]{}",
+                e.start * 2,
+                e.end.saturating_sub(1) * 2,
+                e.target * 2,
+                e.depth,
+                if e.push_lasti { " lasti" } else { "" }
+            );
+        }
+    }
 }
 
-/// Code units that some jump lands on.
+/// Code units that some jump (or the exception table) lands on.
 fn jump_targets(code: &CodeObject) -> HashSet<u32> {
     code.instructions()
         .into_iter()
         .filter(|(_, op, _)| op.is_jump())
         .map(|(_, _, arg)| arg)
+        .chain(code.exceptiontable.iter().map(|e| e.target))
         .collect()
 }
 
@@ -228,6 +244,20 @@ mod tests {
              18 RETURN_VALUE
 ";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn exception_table_section_as_cpython_prints_it() {
+        // CPython 3.11 gives the same rows, depths and lasti flags for this
+        // function (at other offsets: it has RESUME, NOP and caches).
+        let text = dis_of("def f():\n    try:\n        g()\n    except E:\n        return 1\n");
+        let table = text.split("ExceptionTable:\n").nth(1).expect("a table");
+        assert_eq!(
+            table, "  0 to 4 -> 8 [0]\n  8 to 16 -> 26 [1] lasti\n  24 to 24 -> 26 [1] lasti\n",
+            "{text}"
+        );
+        assert!(text.contains(">>    8 PUSH_EXC_INFO"), "{text}");
+        assert!(text.contains(">>   26 COPY                     3"), "{text}");
     }
 
     #[test]

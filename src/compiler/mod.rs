@@ -38,6 +38,9 @@ pub struct CompileOptions {
     /// `sys.displayhook` (PRINT_EXPR) instead of being discarded, and a
     /// leading string is an expression, not a docstring.
     pub interactive: bool,
+    /// `-O`: `assert` statements compile to nothing (and `__debug__` is
+    /// False), as in CPython.
+    pub optimize: bool,
 }
 
 impl Default for CompileOptions {
@@ -45,6 +48,7 @@ impl Default for CompileOptions {
         CompileOptions {
             superinstructions: true,
             interactive: false,
+            optimize: false,
         }
     }
 }

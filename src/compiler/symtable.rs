@@ -475,15 +475,39 @@ impl Builder<'_, '_> {
                 }
             }
             Stmt::Expr(expr) => self.visit_expr(&expr.value)?,
+            Stmt::Try(try_) => {
+                self.visit_body(&try_.body)?;
+                for handler in &try_.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = handler;
+                    self.visit_opt(h.type_.as_deref())?;
+                    if let Some(name) = &h.name {
+                        self.add_def(name, DEF_LOCAL, name.range)?;
+                    }
+                    self.visit_body(&h.body)?;
+                }
+                self.visit_body(&try_.orelse)?;
+                self.visit_body(&try_.finalbody)?;
+            }
+            Stmt::With(with) => {
+                for item in &with.items {
+                    self.visit_expr(&item.context_expr)?;
+                    self.visit_opt(item.optional_vars.as_deref())?;
+                }
+                self.visit_body(&with.body)?;
+            }
+            Stmt::Raise(raise) => {
+                self.visit_opt(raise.exc.as_deref())?;
+                self.visit_opt(raise.cause.as_deref())?;
+            }
+            Stmt::Assert(assert) => {
+                self.visit_expr(&assert.test)?;
+                self.visit_opt(assert.msg.as_deref())?;
+            }
             // Nothing to record, or rejected by the code generator.
             Stmt::Pass(_)
             | Stmt::Break(_)
             | Stmt::Continue(_)
-            | Stmt::With(_)
             | Stmt::Match(_)
-            | Stmt::Raise(_)
-            | Stmt::Try(_)
-            | Stmt::Assert(_)
             | Stmt::TypeAlias(_)
             | Stmt::IpyEscapeCommand(_) => {}
         }

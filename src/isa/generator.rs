@@ -39,6 +39,8 @@ pub struct Inst {
     pub is_prefix: bool,
     /// Has an inline attribute cache (validated by a type version tag).
     pub has_cache: bool,
+    /// Control never falls through to the next instruction (`ends_block`).
+    pub ends_block: bool,
     pub effect: StackEffect,
     /// Effect when the jump is taken, if it differs from fall-through.
     pub branch: Option<StackEffect>,
@@ -119,13 +121,14 @@ fn parse_inst(rest: &str, doc: String) -> Result<Inst, String> {
     {
         return Err(format!("opcode name `{name}` must be UPPER_SNAKE_CASE"));
     }
-    let (mut has_arg, mut is_jump, mut is_prefix, mut has_cache) = (false, false, false, false);
+    let (mut has_arg, mut is_jump, mut is_prefix, mut has_cache, mut ends_block) = (false, false, false, false, false);
     for flag in words {
         match flag {
             "arg" => has_arg = true,
             "jump" => is_jump = true,
             "prefix" => is_prefix = true,
             "cache" => has_cache = true,
+            "ends_block" => ends_block = true,
             other => return Err(format!("unknown flag `{other}`")),
         }
     }
@@ -161,6 +164,7 @@ fn parse_inst(rest: &str, doc: String) -> Result<Inst, String> {
         is_jump,
         is_prefix,
         has_cache,
+        ends_block,
         effect,
         branch,
         predicts,
@@ -370,6 +374,12 @@ pub fn gen_opcodes(spec: &Spec) -> String {
         "Whether the instruction keeps an attribute cache entry per site (`cache` in instructions.def).",
         "bool",
         &|n| first_inst(n).has_cache.to_string(),
+    );
+    table(
+        "ends_block",
+        "Whether control never falls through to the next instruction (`ends_block` in instructions.def).",
+        "bool",
+        &|n| spec.inst(n).is_some_and(|i| i.ends_block).to_string(),
     );
     table(
         "doc",

@@ -14,6 +14,7 @@ inst COMPARE_OP arg (left, right -- res) predict(POP_JUMP_IF_FALSE) : compare
 inst POP_JUMP_IF_FALSE arg jump (cond -- ) : branch
 inst FOR_ITER arg jump (iter -- iter, next) branch(iter -- ) : iterate
 inst LOAD_ATTR arg cache (owner -- value) : get an attribute
+inst RETURN_VALUE ends_block (retval -- ) : return
 super LOAD_FAST__LOAD_FAST = LOAD_FAST + LOAD_FAST : two locals
 ";
 
@@ -54,6 +55,8 @@ fn parser_reads_effects_flags_and_pairs() {
     assert_eq!(cmp.predicts, vec!["POP_JUMP_IF_FALSE".to_string()]);
     let attr = spec.insts.iter().find(|i| i.name == "LOAD_ATTR").unwrap();
     assert!(attr.has_cache && !cmp.has_cache);
+    let ret = spec.insts.iter().find(|i| i.name == "RETURN_VALUE").unwrap();
+    assert!(ret.ends_block && !attr.ends_block);
 }
 
 #[test]

@@ -12,12 +12,13 @@ pub struct PyErr(pub Value);
 
 pub type PyResult<T> = Result<T, PyErr>;
 
-/// One traceback line: where the code was and the line it was on.
+/// One traceback entry (CPython's traceback object): the code a frame
+/// ran and the instruction it was at.
 #[derive(Clone, Debug)]
 pub struct TraceEntry {
-    pub filename: Rc<str>,
-    /// The code object's name (function name, `<module>`, ...).
-    pub name: String,
+    pub code: Rc<crate::compiler::CodeObject>,
+    /// Code unit of the instruction that raised (`tb_lasti` is twice this).
+    pub lasti: u32,
     pub line: u32,
 }
 
@@ -29,6 +30,18 @@ pub struct ExceptionData {
     pub attrs: RefCell<super::instance::Attrs>,
     /// Innermost frame last, as unwinding appends while leaving frames.
     pub traceback: RefCell<Vec<TraceEntry>>,
+    /// `__context__`: the exception being handled when this one was raised
+    /// (None if there was none).
+    pub context: RefCell<Value>,
+    /// `__cause__`: set by `raise ... from cause` (None otherwise).
+    pub cause: RefCell<Value>,
+    /// `__suppress_context__`: `raise ... from` sets it.
+    pub suppress_context: std::cell::Cell<bool>,
+    /// `__notes__` added by `add_note` (NULL until the first note).
+    pub notes: RefCell<Value>,
+    /// The last `__traceback__` object made and the entry count it shows,
+    /// so `e.__traceback__ is sys.exc_info()[2]` holds.
+    tb_object: RefCell<(usize, Value)>,
 }
 
 impl PyErr {
@@ -66,6 +79,11 @@ pub fn new_exception_data(args: Vec<Value>) -> ExceptionData {
         args: RefCell::new(args),
         attrs: RefCell::new(super::instance::Attrs::Shared(Vec::new())),
         traceback: RefCell::new(Vec::new()),
+        context: RefCell::new(Value::NONE),
+        cause: RefCell::new(Value::NONE),
+        suppress_context: std::cell::Cell::new(false),
+        notes: RefCell::new(Value::NULL),
+        tb_object: RefCell::new((0, Value::NONE)),
     }
 }
 
@@ -78,10 +96,20 @@ fn exception_init(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<
     Ok(Value::NONE)
 }
 
-static EXCEPTION_METHODS: &[super::types::MethodDef] = &[super::types::MethodDef {
-    name: "__init__",
-    func: exception_init,
-}];
+static EXCEPTION_METHODS: &[super::types::MethodDef] = &[
+    super::types::MethodDef {
+        name: "__init__",
+        func: exception_init,
+    },
+    super::types::MethodDef {
+        name: "with_traceback",
+        func: exception_with_traceback,
+    },
+    super::types::MethodDef {
+        name: "add_note",
+        func: exception_add_note,
+    },
+];
 
 pub fn type_error(msg: impl Into<String>) -> PyErr {
     PyErr::new(&types::TYPE_ERROR, msg)
@@ -169,18 +197,295 @@ fn exception_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 }
 
 fn exception_getattr(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<Value>> {
-    let args = match exc.kind() {
-        Some(Kind::Exception(d)) => d.args.borrow().clone(),
-        _ => return Ok(None),
+    let Some(Kind::Exception(d)) = exc.kind() else {
+        return Ok(None);
     };
+    let first_arg = || d.args.borrow().first().cloned().unwrap_or(Value::NONE);
     Ok(match name {
-        "args" => Some(Value::tuple(args.clone())),
-        "code" if exc.ty().is_subtype(&types::SYSTEM_EXIT) => Some(args.first().cloned().unwrap_or(Value::NONE)),
+        "args" => Some(Value::tuple(d.args.borrow().clone())),
+        "__context__" => Some(d.context.borrow().clone()),
+        "__cause__" => Some(d.cause.borrow().clone()),
+        "__suppress_context__" => Some(Value::bool(d.suppress_context.get())),
+        "__traceback__" => Some(traceback_of(exc)),
+        "__notes__" if !d.notes.borrow().is_null() => Some(d.notes.borrow().clone()),
+        "code" if exc.ty().is_subtype(&types::SYSTEM_EXIT) => {
+            let args = d.args.borrow();
+            Some(match args.len() {
+                0 => Value::NONE,
+                1 => args[0].clone(),
+                _ => Value::tuple(args.clone()),
+            })
+        }
+        "value" if exc.ty().is_subtype(&types::STOP_ITERATION) => Some(first_arg()),
+        "name" if exc.ty().is_subtype(&types::NAME_ERROR) || exc.ty().is_subtype(&types::IMPORT_ERROR) => {
+            Some(Value::NONE)
+        }
+        "errno" | "strerror" | "filename" | "filename2" if exc.ty().is_subtype(&types::OS_ERROR) => {
+            let args = d.args.borrow();
+            Some(match (name, args.len()) {
+                ("errno", 2..=5) => args[0].clone(),
+                ("strerror", 2..=5) => args[1].clone(),
+                ("filename", 3..=5) => args[2].clone(),
+                ("filename2", 5) => args[4].clone(),
+                _ => Value::NONE,
+            })
+        }
+        // Attributes set on an instance of a built-in exception type.
+        _ => super::instance::get_own(exc, name),
+    })
+}
+
+/// Sets the attributes exceptions keep outside their `__dict__`
+/// (`__context__`, `__cause__`, `__traceback__`, ...); `Ok(false)` for
+/// other names. `value` NULL deletes.
+pub fn exception_setattr(exc: &Value, name: &str, value: &Value) -> PyResult<bool> {
+    let Some(Kind::Exception(d)) = exc.kind() else {
+        return Ok(false);
+    };
+    if value.is_null() && matches!(name, "args" | "__context__" | "__cause__" | "__traceback__") {
+        return Err(type_error(format!("{name} may not be deleted")));
+    }
+    match name {
+        "args" => {
+            let items = match value.kind() {
+                Some(Kind::Tuple(t)) => t.to_vec(),
+                Some(Kind::List(l)) => l.borrow().clone(),
+                _ => vec![value.clone()],
+            };
+            let old = std::mem::replace(&mut *d.args.borrow_mut(), items);
+            drop(old);
+        }
+        "__context__" | "__cause__" => {
+            if !value.is_none() && !is_exception_instance(value) {
+                return Err(type_error(format!(
+                    "exception {} must be None or derive from BaseException",
+                    &name[2..name.len() - 2]
+                )));
+            }
+            let slot = if name == "__cause__" { &d.cause } else { &d.context };
+            let old = slot.replace(value.clone());
+            drop(old);
+            if name == "__cause__" {
+                d.suppress_context.set(true);
+            }
+        }
+        "__suppress_context__" => d.suppress_context.set(value.is(&Value::TRUE)),
+        "__traceback__" => set_traceback(exc, value)?,
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Whether `v` is an exception object (an instance of BaseException).
+pub fn is_exception_instance(v: &Value) -> bool {
+    matches!(v.kind(), Some(Kind::Exception(_)))
+}
+
+/// Whether `v` is an exception class (a subclass of BaseException).
+pub fn is_exception_class(v: &Value) -> bool {
+    v.as_type().is_some_and(|t| t.is_subtype(&types::BASE_EXCEPTION))
+}
+
+/// `exc.__context__ = context` at raise time (CPython's
+/// `_PyErr_SetObject`): a chain that already leads back to `exc` is cut
+/// there, so contexts never form a cycle.
+pub fn set_context(exc: &Value, context: &Value) {
+    if context.is(exc) || !is_exception_instance(context) {
+        return;
+    }
+    let mut o = context.clone();
+    // Bounded: a chain made cyclic by hand through `__context__` ends here.
+    for _ in 0..10_000 {
+        let Some(Kind::Exception(d)) = o.kind() else { break };
+        let next = d.context.borrow().clone();
+        if next.is(exc) {
+            let old = d.context.replace(Value::NONE);
+            drop(old);
+            break;
+        }
+        if next.is_none() {
+            break;
+        }
+        o = next;
+    }
+    if let Some(Kind::Exception(d)) = exc.kind() {
+        let old = d.context.replace(context.clone());
+        drop(old);
+    }
+}
+
+/// `raise exc from cause` (cause None: `from None`).
+pub fn set_cause(exc: &Value, cause: Value) {
+    if let Some(Kind::Exception(d)) = exc.kind() {
+        let old = d.cause.replace(cause);
+        drop(old);
+        d.suppress_context.set(true);
+    }
+}
+
+// ---- traceback objects ----------------------------------------------------------------------
+
+/// A traceback object: entry `index` of a snapshot of an exception's
+/// entries (innermost last). `tb_next` is the entry before it, so the
+/// head, `exc.__traceback__`, is the outermost frame, as in CPython.
+pub struct Traceback {
+    pub entries: Rc<[TraceEntry]>,
+    pub index: usize,
+}
+
+fn new_traceback(entries: Rc<[TraceEntry]>, index: usize) -> Value {
+    Obj::alloc(&TRACEBACK, Kind::Traceback(Box::new(Traceback { entries, index })))
+}
+
+/// `exc.__traceback__`: None before it is raised.
+pub fn traceback_of(exc: &Value) -> Value {
+    let Some(Kind::Exception(d)) = exc.kind() else {
+        return Value::NONE;
+    };
+    let count = d.traceback.borrow().len();
+    if count == 0 {
+        return Value::NONE;
+    }
+    {
+        let (cached, tb) = &*d.tb_object.borrow();
+        if *cached == count {
+            return tb.clone();
+        }
+    }
+    let entries: Rc<[TraceEntry]> = d.traceback.borrow().clone().into();
+    let tb = new_traceback(entries, count - 1);
+    let old = d.tb_object.replace((count, tb.clone()));
+    drop(old);
+    tb
+}
+
+/// `exc.__traceback__ = tb` / `exc.with_traceback(tb)`.
+fn set_traceback(exc: &Value, tb: &Value) -> PyResult<()> {
+    let entries = match tb.kind() {
+        _ if tb.is_none() => Vec::new(),
+        Some(Kind::Traceback(t)) => t.entries[..=t.index].to_vec(),
+        _ => return Err(type_error("__traceback__ must be a traceback or None")),
+    };
+    if let Some(Kind::Exception(d)) = exc.kind() {
+        *d.traceback.borrow_mut() = entries;
+        let old = d.tb_object.replace((0, Value::NONE));
+        drop(old);
+    }
+    Ok(())
+}
+
+fn traceback_getattr(_vm: &mut Vm, tb: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Kind::Traceback(t)) = tb.kind() else {
+        return Ok(None);
+    };
+    let entry = &t.entries[t.index];
+    Ok(match name {
+        "tb_next" => Some(match t.index {
+            0 => Value::NONE,
+            i => new_traceback(t.entries.clone(), i - 1),
+        }),
+        "tb_lineno" => Some(Value::int(entry.line as i64)),
+        "tb_lasti" => Some(Value::int(2 * entry.lasti as i64)),
+        "tb_frame" => Some(frame_summary(entry)),
         _ => None,
     })
 }
 
-/// The exception hierarchy (a subset of CPython's, same names and bases).
+/// `tb.tb_frame`: the frame as the traceback remembers it (its code and
+/// line; the frame itself may be gone).
+fn frame_summary(entry: &TraceEntry) -> Value {
+    Obj::alloc(
+        &FRAME,
+        Kind::Traceback(Box::new(Traceback {
+            entries: Rc::from(vec![entry.clone()]),
+            index: 0,
+        })),
+    )
+}
+
+fn frame_getattr(_vm: &mut Vm, frame: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Kind::Traceback(t)) = frame.kind() else {
+        return Ok(None);
+    };
+    let entry = &t.entries[t.index];
+    Ok(match name {
+        "f_code" => Some(Value::code(entry.code.clone())),
+        "f_lineno" => Some(Value::int(entry.line as i64)),
+        "f_lasti" => Some(Value::int(2 * entry.lasti as i64)),
+        "f_back" => Some(Value::NONE),
+        _ => None,
+    })
+}
+
+fn traceback_repr(_vm: &mut Vm, tb: &Value) -> PyResult<String> {
+    Ok(format!("<traceback object at {:#x}>", tb.bits() & 0xFFFF_FFFF_FFFF))
+}
+
+fn frame_repr(_vm: &mut Vm, f: &Value) -> PyResult<String> {
+    let Some(Kind::Traceback(t)) = f.kind() else {
+        return Ok("<frame>".into());
+    };
+    let e = &t.entries[t.index];
+    Ok(format!(
+        "<frame at {:#x}, file '{}', line {}, code {}>",
+        f.bits() & 0xFFFF_FFFF_FFFF,
+        e.code.filename,
+        e.line,
+        e.code.name
+    ))
+}
+
+pub static TRACEBACK: Type = Type {
+    name: "traceback",
+    repr: std::cell::Cell::new(Some(traceback_repr)),
+    getattr: std::cell::Cell::new(Some(traceback_getattr)),
+    ..Type::BLANK
+};
+
+pub static FRAME: Type = Type {
+    name: "frame",
+    repr: std::cell::Cell::new(Some(frame_repr)),
+    getattr: std::cell::Cell::new(Some(frame_getattr)),
+    ..Type::BLANK
+};
+
+/// `BaseException.with_traceback(tb)`: sets `__traceback__`, returns self.
+fn exception_with_traceback(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    let [exc, tb] = args else {
+        return Err(type_error(format!(
+            "BaseException.with_traceback() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    set_traceback(exc, tb)?;
+    Ok(exc.clone())
+}
+
+/// `BaseException.add_note(note)` (3.11): appends to `__notes__`.
+fn exception_add_note(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    let [exc, note] = args else {
+        return Err(type_error(format!(
+            "BaseException.add_note() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    };
+    if note.as_str().is_none() {
+        return Err(type_error(format!("note must be a str, not '{}'", note.ty().name)));
+    }
+    if let Some(Kind::Exception(d)) = exc.kind() {
+        let mut notes = d.notes.borrow_mut();
+        if notes.is_null() {
+            *notes = Value::list(Vec::new());
+        }
+        if let Some(list) = notes.as_list() {
+            list.borrow_mut().push(note.clone());
+        }
+    }
+    Ok(Value::NONE)
+}
+
+/// The exception hierarchy of CPython 3.11 (exception groups apart), same
+/// names and bases.
 pub mod types {
     use super::{exception_getattr, exception_new, exception_repr, exception_str, EXCEPTION_METHODS};
     use crate::objects::Type;
@@ -221,29 +526,68 @@ pub mod types {
     exception_types! {
         SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION;
         KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION;
+        GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION;
         EXCEPTION = "Exception": BASE_EXCEPTION;
+        STOP_ITERATION = "StopIteration": EXCEPTION;
+        STOP_ASYNC_ITERATION = "StopAsyncIteration": EXCEPTION;
         ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION;
-        ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR;
+        FLOATING_POINT_ERROR = "FloatingPointError": ARITHMETIC_ERROR;
         OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR;
+        ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR;
+        ASSERTION_ERROR = "AssertionError": EXCEPTION;
+        ATTRIBUTE_ERROR = "AttributeError": EXCEPTION;
+        BUFFER_ERROR = "BufferError": EXCEPTION;
+        EOF_ERROR = "EOFError": EXCEPTION;
+        IMPORT_ERROR = "ImportError": EXCEPTION;
+        MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR;
         LOOKUP_ERROR = "LookupError": EXCEPTION;
         INDEX_ERROR = "IndexError": LOOKUP_ERROR;
         KEY_ERROR = "KeyError": LOOKUP_ERROR;
+        MEMORY_ERROR = "MemoryError": EXCEPTION;
         NAME_ERROR = "NameError": EXCEPTION;
         UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR;
+        OS_ERROR = "OSError": EXCEPTION;
+        BLOCKING_IO_ERROR = "BlockingIOError": OS_ERROR;
+        CHILD_PROCESS_ERROR = "ChildProcessError": OS_ERROR;
+        CONNECTION_ERROR = "ConnectionError": OS_ERROR;
+        BROKEN_PIPE_ERROR = "BrokenPipeError": CONNECTION_ERROR;
+        CONNECTION_ABORTED_ERROR = "ConnectionAbortedError": CONNECTION_ERROR;
+        CONNECTION_REFUSED_ERROR = "ConnectionRefusedError": CONNECTION_ERROR;
+        CONNECTION_RESET_ERROR = "ConnectionResetError": CONNECTION_ERROR;
+        FILE_EXISTS_ERROR = "FileExistsError": OS_ERROR;
+        FILE_NOT_FOUND_ERROR = "FileNotFoundError": OS_ERROR;
+        INTERRUPTED_ERROR = "InterruptedError": OS_ERROR;
+        IS_A_DIRECTORY_ERROR = "IsADirectoryError": OS_ERROR;
+        NOT_A_DIRECTORY_ERROR = "NotADirectoryError": OS_ERROR;
+        PERMISSION_ERROR = "PermissionError": OS_ERROR;
+        PROCESS_LOOKUP_ERROR = "ProcessLookupError": OS_ERROR;
+        TIMEOUT_ERROR = "TimeoutError": OS_ERROR;
+        REFERENCE_ERROR = "ReferenceError": EXCEPTION;
+        RUNTIME_ERROR = "RuntimeError": EXCEPTION;
+        NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
+        RECURSION_ERROR = "RecursionError": RUNTIME_ERROR;
+        SYNTAX_ERROR = "SyntaxError": EXCEPTION;
+        INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR;
+        TAB_ERROR = "TabError": INDENTATION_ERROR;
+        SYSTEM_ERROR = "SystemError": EXCEPTION;
         TYPE_ERROR = "TypeError": EXCEPTION;
         VALUE_ERROR = "ValueError": EXCEPTION;
-        ATTRIBUTE_ERROR = "AttributeError": EXCEPTION;
-        RUNTIME_ERROR = "RuntimeError": EXCEPTION;
-        RECURSION_ERROR = "RecursionError": RUNTIME_ERROR;
-        NOT_IMPLEMENTED_ERROR = "NotImplementedError": RUNTIME_ERROR;
-        IMPORT_ERROR = "ImportError": EXCEPTION;
-        MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR;
-        STOP_ITERATION = "StopIteration": EXCEPTION;
-        ASSERTION_ERROR = "AssertionError": EXCEPTION;
-        SYSTEM_ERROR = "SystemError": EXCEPTION;
-        MEMORY_ERROR = "MemoryError": EXCEPTION;
-        EOF_ERROR = "EOFError": EXCEPTION;
-        OS_ERROR = "OSError": EXCEPTION;
+        UNICODE_ERROR = "UnicodeError": VALUE_ERROR;
+        UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR;
+        UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR;
+        UNICODE_TRANSLATE_ERROR = "UnicodeTranslateError": UNICODE_ERROR;
+        WARNING = "Warning": EXCEPTION;
+        BYTES_WARNING = "BytesWarning": WARNING;
+        DEPRECATION_WARNING = "DeprecationWarning": WARNING;
+        ENCODING_WARNING = "EncodingWarning": WARNING;
+        FUTURE_WARNING = "FutureWarning": WARNING;
+        IMPORT_WARNING = "ImportWarning": WARNING;
+        PENDING_DEPRECATION_WARNING = "PendingDeprecationWarning": WARNING;
+        RESOURCE_WARNING = "ResourceWarning": WARNING;
+        RUNTIME_WARNING = "RuntimeWarning": WARNING;
+        SYNTAX_WARNING = "SyntaxWarning": WARNING;
+        UNICODE_WARNING = "UnicodeWarning": WARNING;
+        USER_WARNING = "UserWarning": WARNING;
         // CPython's also derives from ValueError; pyvm's types have one base.
         UNSUPPORTED_OPERATION = "io.UnsupportedOperation": OS_ERROR;
     }

@@ -117,6 +117,8 @@ pub enum Kind {
     /// A `__slots__` member of a class: its position in the instance layout.
     Member(descr::Member),
     Super(Box<descr::Super>),
+    /// A traceback object, or the frame one remembers (the type says which).
+    Traceback(Box<exceptions::Traceback>),
     /// An object with no data (`NotImplemented`).
     Singleton,
 }

@@ -204,6 +204,18 @@ impl Frame {
         // SAFETY: borrowed for the frame's lifetime (see the struct docs).
         unsafe { &*self.code }
     }
+    /// A counted reference to the code being run (for traceback entries,
+    /// which outlive the frame).
+    pub fn code_rc(&self) -> std::rc::Rc<CodeObject> {
+        // SAFETY: every code object a frame runs is owned by an `Rc` (a
+        // function's `code`, a code constant, `run_module`'s argument), and
+        // the frame's pointer is that Rc's data pointer (`&*rc`); the Rc
+        // outlives the frame, so adding a count and rebuilding it is sound.
+        unsafe {
+            std::rc::Rc::increment_strong_count(self.code);
+            std::rc::Rc::from_raw(self.code)
+        }
+    }
     /// The globals dict value.
     #[inline(always)]
     pub fn globals(&self) -> &Value {

@@ -14,6 +14,7 @@
 
 mod attr_cache;
 mod call;
+pub mod carets;
 pub mod dispatch;
 mod exec;
 pub mod frame;
@@ -48,6 +49,8 @@ pub struct Options {
     /// Count opcodes, pairs, predictions and frames (a separately
     /// monomorphised loop: no cost when off).
     pub stats: bool,
+    /// `-O`: compile without `assert` statements.
+    pub optimize: bool,
 }
 
 impl Default for Options {
@@ -57,6 +60,7 @@ impl Default for Options {
             superinstructions: true,
             predict: true,
             stats: false,
+            optimize: false,
         }
     }
 }
@@ -86,6 +90,14 @@ pub struct ThreadState {
     pub stack_floor: usize,
     /// The exception being raised while handlers return `Flow::Error`.
     pub current_exc: Option<PyErr>,
+    /// Set with `current_exc` by a re-raise (`raise`, RERAISE): the
+    /// unwinder then adds no traceback entry for the current frame and
+    /// leaves `__context__` alone.
+    pub reraising: bool,
+    /// The exception being handled (`sys.exc_info()`): set by
+    /// PUSH_EXC_INFO when an except or finally block starts, restored by
+    /// POP_EXCEPT; None outside handlers.
+    pub exc_info: Value,
     /// Keyword names set by KW_NAMES for the next CALL (a tuple value).
     pub kwnames: Option<Value>,
     /// Value handed out of the eval loop by `Flow::Exit`.
@@ -141,6 +153,8 @@ impl Vm {
                 native_depth: 0,
                 stack_floor: recursion::stack_floor(),
                 current_exc: None,
+                reraising: false,
+                exc_info: Value::NONE,
                 kwnames: None,
                 retval: Value::NONE,
                 slab: FrameSlab::new(),
@@ -170,6 +184,7 @@ impl Vm {
         CompileOptions {
             superinstructions: self.options.superinstructions,
             interactive: false,
+            optimize: self.options.optimize,
         }
     }
 

@@ -446,8 +446,19 @@ impl Vm {
         if let Some(t) = v.as_type() {
             return crate::objects::class::set_class_attr(self, t, name, value);
         }
+        if exceptions::exception_setattr(v, name, &value)? {
+            return Ok(());
+        }
         if v.ty().is_heap() {
             return crate::objects::instance::setattr(self, v, name, value);
+        }
+        if matches!(v.kind(), Some(Kind::Exception(_))) {
+            // Built-in exceptions have a `__dict__`.
+            let deleting = value.is_null();
+            if !crate::objects::instance::set_own(self, v, name, value)? && deleting {
+                return Err(no_attribute(v, name));
+            }
+            return Ok(());
         }
         if let Some(Kind::Module(m)) = v.kind() {
             let d = m.dict.as_dict().expect("module dicts are dicts");

@@ -7,7 +7,9 @@
 //! instructions to the assembler and builds the [`CodeObject`].
 //!
 //! Files by family: this one holds the unit stack, emitting and name
-//! resolution; `stmt.rs` statements and assignment targets; `functions.rs`
+//! resolution; `stmt.rs` statements and assignment targets; `exceptions.rs`
+//! try, raise, with and assert, and the cleanup of blocks that `return`,
+//! `break` and `continue` leave early; `functions.rs`
 //! functions, lambdas and comprehensions (the nested units); `expr.rs`
 //! expressions, conditions and constant folding; `tests.rs` the
 //! emitted-bytecode tests.
@@ -27,6 +29,7 @@ use std::rc::Rc;
 
 // The compiler's methods, by family; shared state and emitting helpers
 // stay here.
+mod exceptions;
 mod expr;
 mod functions;
 mod stmt;
@@ -224,10 +227,34 @@ enum LoopKind {
 }
 
 /// An enclosing loop, for `break` and `continue`.
+#[derive(Clone, Copy)]
 struct Loop {
     kind: LoopKind,
     continue_to: Label,
     break_to: Label,
+}
+
+/// A block that `break`, `continue` and `return` must clean up when they
+/// leave it (CPython's `fblockinfo`); see `exceptions.rs`.
+#[derive(Clone)]
+enum FBlock {
+    Loop(Loop),
+    /// The body of `try` with `except` clauses.
+    TryExcept,
+    /// The body of `try ... finally`: leaving it runs the finally body.
+    FinallyTry(Rc<[Stmt]>),
+    /// The finally body on the exception path: the previous and the
+    /// current exception are on the stack.
+    FinallyEnd,
+    /// Between PUSH_EXC_INFO and the first except clause's body.
+    ExceptionHandler,
+    /// An except clause's body: the previous exception is on the stack;
+    /// the `as` name, if any, is cleared on the way out.
+    HandlerCleanup(Option<String>),
+    /// A `with` body: the bound `__exit__` is on the stack.
+    With(TextRange),
+    /// A return value waiting below while a finally body runs.
+    PopValue,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -256,7 +283,8 @@ struct Unit {
     varname_index: HashMap<String, u32>,
     cellvars: Vec<String>,
     freevars: Vec<String>,
-    loops: Vec<Loop>,
+    /// Enclosing blocks that need cleaning up on early exits, innermost last.
+    fblocks: Vec<FBlock>,
     /// Line given to the instructions emitted now.
     line: u32,
 }
@@ -343,7 +371,7 @@ impl<'a> Compiler<'a> {
             varname_index,
             cellvars: b.names_with_scope(Scope::Cell),
             freevars: b.names_with_scope(Scope::Free),
-            loops: Vec::new(),
+            fblocks: Vec::new(),
             line: firstlineno,
         });
     }
@@ -415,7 +443,7 @@ impl<'a> Compiler<'a> {
             cell2arg,
             stacksize: assembled.stacksize,
             linetable: assembled.linetable,
-            exceptiontable: Vec::new(),
+            exceptiontable: assembled.exceptiontable.clone(),
             global_cache: CodeObject::empty_global_cache(u.names.len()),
             attr_cache: CodeObject::empty_attr_cache(&assembled.code),
             fast_call_argcount: u32::MAX,

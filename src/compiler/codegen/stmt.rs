@@ -23,11 +23,11 @@ impl<'a> Compiler<'a> {
             Stmt::For(for_) => self.compile_for(for_),
             Stmt::While(while_) => self.compile_while(while_),
             Stmt::If(if_) => self.compile_if(if_),
-            Stmt::With(s) => Err(self.unsupported("'with' statements", s.range)),
+            Stmt::With(with) => self.compile_with(with, 0),
             Stmt::Match(s) => Err(self.unsupported("'match' statements", s.range)),
-            Stmt::Raise(s) => Err(self.unsupported("'raise' statements", s.range)),
-            Stmt::Try(s) => Err(self.unsupported("'try' statements", s.range)),
-            Stmt::Assert(s) => Err(self.unsupported("'assert' statements", s.range)),
+            Stmt::Raise(raise) => self.compile_raise(raise),
+            Stmt::Try(try_) => self.compile_try(try_),
+            Stmt::Assert(assert) => self.compile_assert(assert),
             Stmt::Import(import) => self.compile_import(import),
             Stmt::ImportFrom(import) => self.compile_import_from(import),
             // Declarations only steer the symbol table.
@@ -69,34 +69,24 @@ impl<'a> Compiler<'a> {
         if !self.block_kind().is_function_like() {
             return Err(self.syntax_error("'return' outside function", ret.range));
         }
-        match &ret.value {
-            Some(value) => self.compile_expr(value)?,
-            None => self.load_const(Const::None),
+        if self.u().fblocks.iter().all(|b| matches!(b, FBlock::Loop(_))) {
+            // Nothing to clean up: loops' iterators are dropped with the frame.
+            match &ret.value {
+                Some(value) => self.compile_expr(value)?,
+                None => self.load_const(Const::None),
+            }
+            self.emit(Opcode::RETURN_VALUE, 0);
+            return Ok(());
         }
-        self.emit(Opcode::RETURN_VALUE, 0);
-        Ok(())
+        self.compile_return_through_blocks(ret)
     }
 
     pub(super) fn compile_break(&mut self, range: TextRange) -> CResult {
-        let Some(innermost) = self.u().loops.last() else {
-            return Err(self.syntax_error("'break' outside loop", range));
-        };
-        let (kind, target) = (innermost.kind, innermost.break_to);
-        if kind == LoopKind::For {
-            // The iterator stays on the stack for the whole loop.
-            self.emit(Opcode::POP_TOP, 0);
-        }
-        self.jump(target);
-        Ok(())
+        self.compile_loop_exit(range, true)
     }
 
     pub(super) fn compile_continue(&mut self, range: TextRange) -> CResult {
-        let Some(innermost) = self.u().loops.last() else {
-            return Err(self.syntax_error("'continue' not properly in loop", range));
-        };
-        let target = innermost.continue_to;
-        self.jump(target);
-        Ok(())
+        self.compile_loop_exit(range, false)
     }
 
     pub(super) fn compile_if(&mut self, if_: &ast::StmtIf) -> CResult {
@@ -136,13 +126,13 @@ impl<'a> Compiler<'a> {
         self.bind(head);
         self.jump_if(&while_.test, orelse, false)?;
         self.bind(body);
-        self.u().loops.push(Loop {
+        self.u().fblocks.push(FBlock::Loop(Loop {
             kind: LoopKind::While,
             continue_to: head,
             break_to: end,
-        });
+        }));
         self.compile_body(&while_.body)?;
-        self.u().loops.pop();
+        self.u().fblocks.pop();
         self.set_line(while_.range);
         self.jump_if(&while_.test, body, true)?;
         self.bind(orelse);
@@ -162,15 +152,15 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::GET_ITER, 0);
         self.bind(head);
         self.emit_jump(Opcode::FOR_ITER, exhausted);
-        self.u().loops.push(Loop {
+        self.u().fblocks.push(FBlock::Loop(Loop {
             kind: LoopKind::For,
             continue_to: head,
             break_to: end,
-        });
+        }));
         self.compile_store(&for_.target)?;
         self.compile_body(&for_.body)?;
         self.jump(head);
-        self.u().loops.pop();
+        self.u().fblocks.pop();
         self.bind(exhausted);
         self.compile_body(&for_.orelse)?;
         self.bind(end);

@@ -28,6 +28,9 @@
 //! `Exec::push`/`pop` and by `debug_check_effect` against the declared
 //! effects).
 
+mod raise;
+pub(super) use raise::*;
+
 use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
 use super::frame::{Frame, FrameExit};
