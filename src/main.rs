@@ -7,6 +7,7 @@
 #[global_allocator]
 static GLOBAL: pyvm::allocator::Mimalloc = pyvm::allocator::Mimalloc;
 
+use pyvm::objects::Value;
 use pyvm::vm::{interrupt, Options, Strategy, Vm};
 use std::io::{IsTerminal, Read};
 use std::process::ExitCode;
@@ -233,7 +234,13 @@ fn read_program(target: &Target) -> Result<(String, String), i32> {
             (bytes, "<stdin>".to_string())
         }
         Target::File(path) | Target::Dis(path) => match std::fs::read(path) {
-            Ok(bytes) => (bytes, path.clone()),
+            // Like python3, tracebacks and `__file__` name a program file
+            // by its absolute path (without resolving symbolic links);
+            // `-m dis` shows the path as given.
+            Ok(bytes) => match (target, std::path::absolute(path)) {
+                (Target::File(_), Ok(abs)) => (bytes, abs.to_string_lossy().into_owned()),
+                _ => (bytes, path.clone()),
+            },
             Err(e) => {
                 eprintln!(
                     "pyvm: can't open file '{path}': [Errno {}] {}",
@@ -281,6 +288,11 @@ fn run(cli: Cli) -> i32 {
     }
     vm.set_argv(cli.argv.clone());
     let globals = vm.new_main_globals();
+    if let (Target::File(_), Some(d)) = (&cli.target, globals.as_dict()) {
+        let _ = d
+            .borrow_mut()
+            .insert_str(Value::str("__file__"), Value::string(filename.clone()));
+    }
     let mut status = 0;
     if cli.target != Target::Repl {
         status = pyvm::run::run_program(&mut vm, &source, &filename, &globals, cli.inspect);

@@ -12,8 +12,10 @@
 //! and checks each run against the CPython 3.11 recording in `tests/expected/`:
 //!
 //!   * stdout must equal `NAME.stdout` byte for byte;
-//!   * the last non-empty line of stderr must equal the last non-empty line of
-//!     `NAME.stderr` (tracebacks above it are not compared);
+//!   * stderr must equal `NAME.stderr` line for line, tracebacks included
+//!     (caret lines, chained exceptions), once the path in each traceback's
+//!     `File "..."` is cut to the file's name (CPython prints the absolute
+//!     path of the machine that recorded it);
 //!   * the exit status must equal `NAME.status`.
 //!
 //! The expected files are produced by `python3 tests/record_expected.py [NAME...]`;
@@ -111,7 +113,8 @@ fn timeout() -> Duration {
 /// What one program is expected to produce.
 struct Expected {
     stdout: Vec<u8>,
-    stderr_last: String,
+    /// Normalised with `normalise_stderr`.
+    stderr: String,
     status: i32,
 }
 
@@ -135,7 +138,7 @@ fn load_expected(expected_dir: &Path, name: &str) -> Result<Expected, String> {
         .map_err(|e| format!("bad status {:?} in {}: {e}", status_text, path("status").display()))?;
     Ok(Expected {
         stdout,
-        stderr_last: last_nonempty_line(&stderr),
+        stderr: normalise_stderr(&stderr),
         status,
     })
 }
@@ -151,6 +154,28 @@ fn read_args(programs_dir: &Path, name: &str) -> Result<Vec<String>, String> {
 
 /// The last line of `bytes` that is not empty or all whitespace, without
 /// trailing whitespace (so "\r\n" line ends compare equal to "\n").
+/// stderr with each traceback line's `File "/some/dir/NAME.py"` cut to
+/// `File "NAME.py"`.
+fn normalise_stderr(bytes: &[u8]) -> String {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        match line.find("File \"") {
+            Some(at) => {
+                let start = at + "File \"".len();
+                let end = line[start..].find('"').map_or(line.len(), |e| start + e);
+                let path = &line[start..end];
+                let name = path.rsplit('/').next().unwrap_or(path);
+                out.push_str(&line[..start]);
+                out.push_str(name);
+                out.push_str(&line[end..]);
+            }
+            None => out.push_str(line),
+        }
+    }
+    out
+}
+
 fn last_nonempty_line(bytes: &[u8]) -> String {
     let text = String::from_utf8_lossy(bytes);
     text.lines()
@@ -336,12 +361,15 @@ fn check_run(expected: &Expected, run: &RunOutput, limit: Duration) -> Option<St
             describe_status(run.status)
         ));
     }
-    let actual_last = last_nonempty_line(&run.stderr);
-    if actual_last != expected.stderr_last {
+    let actual_stderr = normalise_stderr(&run.stderr);
+    let stderr_differs = actual_stderr != expected.stderr;
+    if stderr_differs {
+        let diff = stdout_diff(expected.stderr.as_bytes(), actual_stderr.as_bytes());
         problems.push(format!(
-            "last stderr line:\n  expected: {:?}\n  actual:   {:?}",
-            truncate_line(&expected.stderr_last),
-            truncate_line(&actual_last)
+            "stderr (paths normalised): last line expected {:?}, got {:?}\n{}",
+            truncate_line(&last_nonempty_line(expected.stderr.as_bytes())),
+            truncate_line(&last_nonempty_line(actual_stderr.as_bytes())),
+            diff.replacen("stdout", "stderr", 1)
         ));
     }
     if run.stdout != expected.stdout {
@@ -353,7 +381,7 @@ fn check_run(expected: &Expected, run: &RunOutput, limit: Duration) -> Option<St
     // Show the tail of stderr when it may explain the failure (panics, tracebacks).
     let err_text = String::from_utf8_lossy(&run.stderr);
     let err_lines: Vec<&str> = err_text.lines().filter(|l| !l.trim().is_empty()).collect();
-    if !err_lines.is_empty() && (actual_last != expected.stderr_last || actual_status != Some(expected.status)) {
+    if !err_lines.is_empty() && (stderr_differs || actual_status != Some(expected.status)) {
         let tail = &err_lines[err_lines.len().saturating_sub(8)..];
         let mut s = String::from("actual stderr (tail):\n");
         for l in tail {

@@ -33,13 +33,39 @@ use crate::isa::{self, CodeUnit, Opcode};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Label(u32);
 
+/// Where an instruction comes from: its AST node's span, as CPython 3.11's
+/// location table records it (lines 1-based, columns as UTF-8 byte offsets
+/// into their lines; `NO_COL` when only the line is known).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Loc {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// A column that is not known.
+pub const NO_COL: u32 = u32::MAX;
+
+impl Loc {
+    /// Only a line is known.
+    pub fn line(line: u32) -> Loc {
+        Loc {
+            line,
+            end_line: line,
+            col: NO_COL,
+            end_col: NO_COL,
+        }
+    }
+}
+
 /// One instruction before assembly. Jumps carry a label instead of an oparg.
 #[derive(Clone, Debug)]
 pub(crate) struct Instr {
     pub op: Opcode,
     pub arg: u32,
     pub target: Option<Label>,
-    pub line: u32,
+    pub loc: Loc,
     /// The innermost exception handler protecting this instruction.
     pub handler: Option<u32>,
 }
@@ -79,24 +105,24 @@ impl InstrSeq {
         self.labels[label.0 as usize] = Some(self.instrs.len());
     }
 
-    pub fn emit(&mut self, op: Opcode, arg: u32, line: u32) {
+    pub fn emit(&mut self, op: Opcode, arg: u32, loc: Loc) {
         let handler = self.active.last().copied();
         self.instrs.push(Instr {
             op,
             arg,
             target: None,
-            line,
+            loc,
             handler,
         });
     }
 
-    pub fn emit_jump(&mut self, op: Opcode, target: Label, line: u32) {
+    pub fn emit_jump(&mut self, op: Opcode, target: Label, loc: Loc) {
         let handler = self.active.last().copied();
         self.instrs.push(Instr {
             op,
             arg: 0,
             target: Some(target),
-            line,
+            loc,
             handler,
         });
     }
@@ -145,6 +171,8 @@ type LineTable = Vec<(u32, u32)>;
 pub(crate) struct Assembled {
     pub code: Vec<CodeUnit>,
     pub linetable: LineTable,
+    /// The location of each code unit (a prefix has its instruction's).
+    pub positions: Vec<Loc>,
     pub stacksize: u32,
     pub exceptiontable: Vec<ExceptionTableEntry>,
 }
@@ -155,7 +183,7 @@ struct Node {
     op: Opcode,
     arg: u32,
     target: Option<usize>,
-    line: u32,
+    loc: Loc,
     handler: Option<u32>,
 }
 
@@ -192,13 +220,14 @@ pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembl
         retain_nodes(&mut nodes, &mut handlers, |i, n| !is_jump_to_next(i, n));
     }
     set_jump_directions(&mut nodes);
-    let (mut code, linetable, exceptiontable) = emit_units(&nodes, &handlers)?;
+    let (mut code, linetable, positions, exceptiontable) = emit_units(&nodes, &handlers)?;
     if superinstructions {
         fuse_superinstructions(&mut code);
     }
     Ok(Assembled {
         code,
         linetable,
+        positions,
         stacksize,
         exceptiontable,
     })
@@ -236,7 +265,7 @@ fn resolve_labels(seq: InstrSeq) -> Result<(Vec<Node>, Vec<NodeHandler>), String
                 op: instr.op,
                 arg: instr.arg,
                 target,
-                line: instr.line,
+                loc: instr.loc,
                 handler: instr.handler,
             })
         })
@@ -429,7 +458,7 @@ fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
 fn emit_units(
     nodes: &[Node],
     handlers: &[NodeHandler],
-) -> Result<(Vec<CodeUnit>, LineTable, Vec<ExceptionTableEntry>), String> {
+) -> Result<(Vec<CodeUnit>, LineTable, Vec<Loc>, Vec<ExceptionTableEntry>), String> {
     let (sizes, offsets) = layout(nodes);
     let mut table: Vec<ExceptionTableEntry> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
@@ -457,23 +486,26 @@ fn emit_units(
     }
     let mut code = Vec::with_capacity(offsets.last().copied().unwrap_or(0) as usize);
     let mut linetable = LineTable::new();
+    let mut positions = Vec::with_capacity(code.capacity());
     for (i, node) in nodes.iter().enumerate() {
         let arg = match node.target {
             Some(target) => offsets[target],
             None => node.arg,
         };
-        if linetable.last().is_none_or(|&(_, line)| line != node.line) {
-            linetable.push((code.len() as u32, node.line));
+        if linetable.last().is_none_or(|&(_, line)| line != node.loc.line) {
+            linetable.push((code.len() as u32, node.loc.line));
         }
         for k in (1..sizes[i]).rev() {
             code.push(isa::unit(Opcode::EXTENDED_ARG, (arg >> (8 * k)) as u8));
+            positions.push(node.loc);
         }
         code.push(isa::unit(node.op, arg as u8));
+        positions.push(node.loc);
     }
     if code.len() as u64 > u32::MAX as u64 {
         return Err("code object too large".to_string());
     }
-    Ok((code, linetable, table))
+    Ok((code, linetable, positions, table))
 }
 
 /// Replaces the opcode of each fusable unit with its superinstruction,
@@ -520,11 +552,11 @@ mod tests {
         // a + b * c
         let s = seq(|s| {
             for i in 0..3 {
-                s.emit(Opcode::LOAD_FAST, i, 1);
+                s.emit(Opcode::LOAD_FAST, i, Loc::line(1));
             }
-            s.emit(Opcode::BINARY_OP, 5, 1);
-            s.emit(Opcode::BINARY_OP, 0, 1);
-            s.emit(Opcode::RETURN_VALUE, 0, 1);
+            s.emit(Opcode::BINARY_OP, 5, Loc::line(1));
+            s.emit(Opcode::BINARY_OP, 0, Loc::line(1));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(1));
         });
         assert_eq!(assemble(s, false).unwrap().stacksize, 3);
     }
@@ -534,19 +566,19 @@ mod tests {
         // for x in it: f(x)   -- FOR_ITER keeps the iterator below.
         let s = seq(|s| {
             let (head, exit) = (s.new_label(), s.new_label());
-            s.emit(Opcode::LOAD_FAST, 0, 1);
-            s.emit(Opcode::GET_ITER, 0, 1);
+            s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
+            s.emit(Opcode::GET_ITER, 0, Loc::line(1));
             s.bind(head);
-            s.emit_jump(Opcode::FOR_ITER, exit, 1);
-            s.emit(Opcode::STORE_FAST, 1, 1);
-            s.emit(Opcode::LOAD_GLOBAL, 1, 2);
-            s.emit(Opcode::LOAD_FAST, 1, 2);
-            s.emit(Opcode::CALL, 1, 2);
-            s.emit(Opcode::POP_TOP, 0, 2);
-            s.emit_jump(Opcode::JUMP_FORWARD, head, 2);
+            s.emit_jump(Opcode::FOR_ITER, exit, Loc::line(1));
+            s.emit(Opcode::STORE_FAST, 1, Loc::line(1));
+            s.emit(Opcode::LOAD_GLOBAL, 1, Loc::line(2));
+            s.emit(Opcode::LOAD_FAST, 1, Loc::line(2));
+            s.emit(Opcode::CALL, 1, Loc::line(2));
+            s.emit(Opcode::POP_TOP, 0, Loc::line(2));
+            s.emit_jump(Opcode::JUMP_FORWARD, head, Loc::line(2));
             s.bind(exit);
-            s.emit(Opcode::LOAD_CONST, 0, 2);
-            s.emit(Opcode::RETURN_VALUE, 0, 2);
+            s.emit(Opcode::LOAD_CONST, 0, Loc::line(2));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(2));
         });
         let out = assemble(s, false).unwrap();
         assert_eq!(out.stacksize, 4);
@@ -576,30 +608,30 @@ mod tests {
         // a and b
         let s = seq(|s| {
             let end = s.new_label();
-            s.emit(Opcode::LOAD_FAST, 0, 1);
-            s.emit_jump(Opcode::JUMP_IF_FALSE_OR_POP, end, 1);
-            s.emit(Opcode::LOAD_FAST, 1, 1);
+            s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
+            s.emit_jump(Opcode::JUMP_IF_FALSE_OR_POP, end, Loc::line(1));
+            s.emit(Opcode::LOAD_FAST, 1, Loc::line(1));
             s.bind(end);
-            s.emit(Opcode::RETURN_VALUE, 0, 1);
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(1));
         });
         assert_eq!(assemble(s, false).unwrap().stacksize, 1);
     }
 
     #[test]
     fn underflow_and_inconsistent_depths_are_errors_not_panics() {
-        let s = seq(|s| s.emit(Opcode::POP_TOP, 0, 1));
+        let s = seq(|s| s.emit(Opcode::POP_TOP, 0, Loc::line(1)));
         assert!(assemble(s, false).is_err());
         let s = seq(|s| {
             let join = s.new_label();
-            s.emit(Opcode::LOAD_FAST, 0, 1);
-            s.emit_jump(Opcode::POP_JUMP_IF_TRUE, join, 1);
-            s.emit(Opcode::LOAD_FAST, 0, 1);
+            s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
+            s.emit_jump(Opcode::POP_JUMP_IF_TRUE, join, Loc::line(1));
+            s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
             s.bind(join);
-            s.emit(Opcode::LOAD_CONST, 0, 1);
-            s.emit(Opcode::RETURN_VALUE, 0, 1);
+            s.emit(Opcode::LOAD_CONST, 0, Loc::line(1));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(1));
         });
         assert!(assemble(s, false).unwrap_err().contains("inconsistent"));
-        let s = seq(|s| s.emit(Opcode::LOAD_CONST, 0, 1));
+        let s = seq(|s| s.emit(Opcode::LOAD_CONST, 0, Loc::line(1)));
         assert!(assemble(s, false).is_err(), "falling off the end");
     }
 
@@ -607,12 +639,12 @@ mod tests {
     fn dead_code_and_jumps_to_the_next_instruction_are_dropped() {
         let s = seq(|s| {
             let next = s.new_label();
-            s.emit_jump(Opcode::JUMP_FORWARD, next, 1);
+            s.emit_jump(Opcode::JUMP_FORWARD, next, Loc::line(1));
             s.bind(next);
-            s.emit(Opcode::LOAD_CONST, 0, 1);
-            s.emit(Opcode::RETURN_VALUE, 0, 1);
-            s.emit(Opcode::LOAD_CONST, 0, 2);
-            s.emit(Opcode::RETURN_VALUE, 0, 2);
+            s.emit(Opcode::LOAD_CONST, 0, Loc::line(1));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(1));
+            s.emit(Opcode::LOAD_CONST, 0, Loc::line(2));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(2));
         });
         let out = assemble(s, false).unwrap();
         assert_eq!(ops(&out.code), ["LOAD_CONST", "RETURN_VALUE"]);
@@ -623,15 +655,15 @@ mod tests {
         // A forward jump over 300 instructions: its target (unit 302) needs one prefix.
         let s = seq(|s| {
             let end = s.new_label();
-            s.emit(Opcode::LOAD_FAST, 0, 1);
-            s.emit_jump(Opcode::POP_JUMP_IF_FALSE, end, 1);
+            s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
+            s.emit_jump(Opcode::POP_JUMP_IF_FALSE, end, Loc::line(1));
             for _ in 0..150 {
-                s.emit(Opcode::LOAD_FAST, 0, 1);
-                s.emit(Opcode::POP_TOP, 0, 1);
+                s.emit(Opcode::LOAD_FAST, 0, Loc::line(1));
+                s.emit(Opcode::POP_TOP, 0, Loc::line(1));
             }
             s.bind(end);
-            s.emit(Opcode::LOAD_CONST, 300, 1);
-            s.emit(Opcode::RETURN_VALUE, 0, 1);
+            s.emit(Opcode::LOAD_CONST, 300, Loc::line(1));
+            s.emit(Opcode::RETURN_VALUE, 0, Loc::line(1));
         });
         let out = assemble(s, false).unwrap();
         assert_eq!(Opcode::from_u8(out.code[1] as u8), Some(Opcode::EXTENDED_ARG));

@@ -116,6 +116,10 @@ pub struct CodeObject {
     /// Line table: `(first code unit, line)` rows sorted by code unit; a row
     /// covers units up to the next row.
     pub linetable: Vec<(u32, u32)>,
+    /// CPython 3.11's location table, one row per code unit: `[line,
+    /// end_line, col, end_col]`, columns as UTF-8 byte offsets into their
+    /// lines (`u32::MAX` when unknown); tracebacks draw carets from it.
+    pub positions: Box<[[u32; 4]]>,
     pub exceptiontable: Vec<ExceptionTableEntry>,
     /// One LOAD_GLOBAL cache per `co_names` entry (the VM's inline cache;
     /// start with `CodeObject::empty_global_cache(names.len())`).

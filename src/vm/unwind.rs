@@ -128,7 +128,16 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
         }
         out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
         if let Some(text) = source_line(vm, key.0, key.1) {
-            out.push_str(&format!("    {}\n", text.trim()));
+            // CPython strips only the indentation.
+            out.push_str(&format!("    {}\n", text.trim_start_matches([' ', '\t', '\x0c'])));
+            let position = entry.code.positions.get(entry.lasti as usize);
+            if let Some(&[line, end_line, col, end_col]) = position.filter(|p| p[0] == entry.line) {
+                if col != u32::MAX {
+                    if let Some(carets) = super::carets::caret_line(&text, line, end_line, col, end_col) {
+                        out.push_str(&format!("    {carets}\n"));
+                    }
+                }
+            }
         }
         last = Some(key);
     }

@@ -181,12 +181,14 @@ impl<'a> Compiler<'a> {
         }
         let end = self.new_label();
         self.jump_if(&assert.test, end, true)?;
-        self.set_line(assert.range);
+        // CPython 3.11's jump_if leaves the location of the last comparison
+        // it compiled current, and the raise gets it (the statement's when
+        // the test has no comparison): tracebacks show that line.
+        self.set_line(last_comparison(&assert.test).unwrap_or(assert.range));
         self.emit(Opcode::LOAD_ASSERTION_ERROR, 0);
         if let Some(msg) = &assert.msg {
             // CALL 0 with the message in the "self" slot: AssertionError(msg).
             self.compile_expr(msg)?;
-            self.set_line(assert.range);
             self.emit(Opcode::CALL, 0);
         }
         self.emit(Opcode::RAISE_VARARGS, 1);
@@ -335,7 +337,7 @@ impl<'a> Compiler<'a> {
                 if preserve_tos {
                     self.u().fblocks.push(FBlock::PopValue);
                 }
-                let line = self.u().line;
+                let line = self.u().loc;
                 self.compile_body(body)?;
                 self.restore_line(line);
                 if preserve_tos {
@@ -384,5 +386,21 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+}
+
+/// The last comparison `jump_if` visits in `test` (through `not`, `and`,
+/// `or` and conditional expressions), whose location CPython 3.11 leaves
+/// current after compiling a condition.
+fn last_comparison(test: &Expr) -> Option<TextRange> {
+    match test {
+        Expr::Compare(cmp) => Some(cmp.range),
+        Expr::UnaryOp(op) if op.op == UnaryOp::Not => last_comparison(&op.operand),
+        Expr::BoolOp(op) => op.values.iter().filter_map(last_comparison).last(),
+        Expr::If(e) => [&*e.test, &*e.body, &*e.orelse]
+            .into_iter()
+            .filter_map(last_comparison)
+            .last(),
+        _ => None,
     }
 }

@@ -169,8 +169,8 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(attr) => {
                 self.compile_expr(&attr.value)?;
                 let i = self.name_index(&attr.attr);
-                // CPython 3.11 puts an attribute load on the line where it ends.
-                let old = self.set_line_no(self.end_line(attr.range));
+                // CPython 3.11 puts an attribute load where the name starts.
+                let old = self.set_attr_loc(attr);
                 self.emit(Opcode::LOAD_ATTR, i);
                 self.restore_line(old);
                 Ok(())
@@ -382,9 +382,14 @@ impl<'a> Compiler<'a> {
                 self.compile_expr(&method.value)?;
                 // CPython 3.11 gives the method load and the call the line
                 // where the attribute ends (`obj\n  .meth()`).
-                restore = Some(self.set_line_no(self.end_line(method.range)));
+                // The method load has the attribute's location, the call
+                // the call's.
+                let call_loc = self.set_line(method.range);
+                self.set_attr_loc(method);
                 let i = self.name_index(&method.attr);
                 self.emit(Opcode::LOAD_METHOD, i);
+                self.restore_line(call_loc);
+                restore = Some(self.set_attr_loc(method));
             }
             Expr::Name(name) => {
                 let old = self.set_line(name.range);

@@ -14,7 +14,7 @@
 //! expressions, conditions and constant folding; `tests.rs` the
 //! emitted-bytecode tests.
 
-use super::assemble::{self, InstrSeq, Label};
+use super::assemble::{self, InstrSeq, Label, Loc, NO_COL};
 use super::code::{flags, CodeObject};
 use super::symtable::{BlockKind, Scope, SymbolTable};
 use super::{CompileError, CompileOptions, Source};
@@ -285,8 +285,8 @@ struct Unit {
     freevars: Vec<String>,
     /// Enclosing blocks that need cleaning up on early exits, innermost last.
     fblocks: Vec<FBlock>,
-    /// Line given to the instructions emitted now.
-    line: u32,
+    /// Location given to the instructions emitted now.
+    loc: Loc,
 }
 
 /// A piece of an f-string: literal text, or a replacement field.
@@ -372,7 +372,7 @@ impl<'a> Compiler<'a> {
             cellvars: b.names_with_scope(Scope::Cell),
             freevars: b.names_with_scope(Scope::Free),
             fblocks: Vec::new(),
-            line: firstlineno,
+            loc: Loc::line(firstlineno),
         });
     }
 
@@ -443,6 +443,17 @@ impl<'a> Compiler<'a> {
             cell2arg,
             stacksize: assembled.stacksize,
             linetable: assembled.linetable,
+            positions: assembled
+                .positions
+                .iter()
+                .map(|l| {
+                    if l.col == NO_COL {
+                        [l.line, l.end_line, NO_COL, NO_COL]
+                    } else {
+                        [l.line, l.end_line, l.col, l.end_col]
+                    }
+                })
+                .collect(),
             exceptiontable: assembled.exceptiontable.clone(),
             global_cache: CodeObject::empty_global_cache(u.names.len()),
             attr_cache: CodeObject::empty_attr_cache(&assembled.code),
@@ -509,14 +520,14 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, op: Opcode, arg: u32) {
         let u = self.u();
-        let line = u.line;
-        u.seq.emit(op, arg, line);
+        let loc = u.loc;
+        u.seq.emit(op, arg, loc);
     }
 
     fn emit_jump(&mut self, op: Opcode, target: Label) {
         let u = self.u();
-        let line = u.line;
-        u.seq.emit_jump(op, target, line);
+        let loc = u.loc;
+        u.seq.emit_jump(op, target, loc);
     }
 
     /// An unconditional jump; the assembler picks JUMP_FORWARD or JUMP_BACKWARD.
@@ -532,24 +543,43 @@ impl<'a> Compiler<'a> {
         self.u().seq.bind(label);
     }
 
-    /// Makes the line of `range` current; returns the previous line.
-    fn set_line(&mut self, range: TextRange) -> u32 {
-        let line = self.src.line_of(range.start().to_u32());
-        std::mem::replace(&mut self.u().line, line)
+    /// The location of the source span `range`.
+    fn loc_of(&self, range: TextRange) -> Loc {
+        let (start, end) = (range.start().to_u32(), range.end().to_u32());
+        let (line, end_line) = (self.src.line_of(start), self.src.line_of(end.max(start)));
+        Loc {
+            line,
+            end_line,
+            col: start - self.src.line_start(line),
+            end_col: end.max(start) - self.src.line_start(end_line),
+        }
     }
 
-    /// Makes `line` current; returns the previous line.
-    fn set_line_no(&mut self, line: u32) -> u32 {
-        std::mem::replace(&mut self.u().line, line)
+    /// Makes `range` the current location; returns the previous one.
+    fn set_line(&mut self, range: TextRange) -> Loc {
+        let loc = self.loc_of(range);
+        std::mem::replace(&mut self.u().loc, loc)
     }
 
-    fn restore_line(&mut self, line: u32) {
-        self.u().line = line;
+    /// CPython's `update_start_location_to_match_attr`: an attribute load
+    /// or method call spanning lines starts where the attribute name does.
+    /// Returns the previous location.
+    fn set_attr_loc(&mut self, attr: &ast::ExprAttribute) -> Loc {
+        let full = self.loc_of(attr.range);
+        let mut loc = self.u().loc;
+        if full.end_line != loc.line {
+            loc.line = full.end_line;
+            loc.col = full.end_col.saturating_sub(attr.attr.as_str().len() as u32);
+            if loc.end_line < loc.line {
+                loc.end_line = full.end_line;
+                loc.end_col = full.end_col;
+            }
+        }
+        std::mem::replace(&mut self.u().loc, loc)
     }
 
-    fn end_line(&self, range: TextRange) -> u32 {
-        self.src
-            .line_of(range.end().to_u32().saturating_sub(1).max(range.start().to_u32()))
+    fn restore_line(&mut self, loc: Loc) {
+        self.u().loc = loc;
     }
 
     fn add_const(&mut self, value: Const) -> u32 {

@@ -354,7 +354,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(attr) => {
                 self.compile_expr(&attr.value)?;
                 let i = self.name_index(&attr.attr);
-                let old = self.set_line_no(self.end_line(attr.range));
+                let old = self.set_attr_loc(attr);
                 self.emit(Opcode::STORE_ATTR, i);
                 self.restore_line(old);
                 Ok(())
