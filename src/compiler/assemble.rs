@@ -220,17 +220,12 @@ pub(crate) fn assemble(seq: InstrSeq, superinstructions: bool) -> Result<Assembl
         retain_nodes(&mut nodes, &mut handlers, |i, n| !is_jump_to_next(i, n));
     }
     set_jump_directions(&mut nodes);
-    let (mut code, linetable, positions, exceptiontable) = emit_units(&nodes, &handlers)?;
+    let mut assembled = emit_units(&nodes, &handlers)?;
+    assembled.stacksize = stacksize;
     if superinstructions {
-        fuse_superinstructions(&mut code);
+        fuse_superinstructions(&mut assembled.code);
     }
-    Ok(Assembled {
-        code,
-        linetable,
-        positions,
-        stacksize,
-        exceptiontable,
-    })
+    Ok(assembled)
 }
 
 fn resolve_labels(seq: InstrSeq) -> Result<(Vec<Node>, Vec<NodeHandler>), String> {
@@ -455,10 +450,12 @@ fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
     }
 }
 
+/// The code units, line and location tables and exception table (the
+/// stack size is the caller's to fill in).
 fn emit_units(
     nodes: &[Node],
     handlers: &[NodeHandler],
-) -> Result<(Vec<CodeUnit>, LineTable, Vec<Loc>, Vec<ExceptionTableEntry>), String> {
+) -> Result<Assembled, String> {
     let (sizes, offsets) = layout(nodes);
     let mut table: Vec<ExceptionTableEntry> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
@@ -505,7 +502,13 @@ fn emit_units(
     if code.len() as u64 > u32::MAX as u64 {
         return Err("code object too large".to_string());
     }
-    Ok((code, linetable, positions, table))
+    Ok(Assembled {
+        code,
+        linetable,
+        positions,
+        stacksize: 0,
+        exceptiontable: table,
+    })
 }
 
 /// Replaces the opcode of each fusable unit with its superinstruction,
