@@ -138,6 +138,7 @@ macro_rules! program_benchmarks {
 program_benchmarks!(
     closures,
     dict_count,
+    exc_control_flow,
     fannkuch,
     fib_recursive,
     float_arith,

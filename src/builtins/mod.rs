@@ -86,7 +86,7 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
     ];
     // Built before any Python code can see it: nothing is replaced.
     // Sized up front, so building it leaves no freed tables behind.
-    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 3);
+    let mut d = Dict::with_capacity(functions.len() + BUILTIN_TYPES.len() + types::ALL_EXCEPTIONS.len() + 5);
     for &(name, f) in functions {
         let _ = d.insert_str(Value::str(name), Value::builtin(name, f));
     }
@@ -96,6 +96,12 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         .chain(types::ALL_EXCEPTIONS)
         .filter(|ty| !ty.name.contains('.'))
     {
+        let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
+    }
+    for ty in [
+        &crate::objects::exception_group::BASE_EXCEPTION_GROUP,
+        &crate::objects::exception_group::EXCEPTION_GROUP,
+    ] {
         let _ = d.insert_str(Value::str(ty.name), Value::type_obj(ty));
     }
     // Old names of OSError.
@@ -400,7 +406,7 @@ fn builtin_hash(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
     Ok(Value::int(vm.hash(x)?))
 }
 
-fn is_callable(v: &Value) -> bool {
+pub(crate) fn is_callable(v: &Value) -> bool {
     v.as_native_method().is_some()
         || matches!(v.kind(), Some(Kind::Function(_) | Kind::Builtin(_) | Kind::Type(_)))
         || v.ty().call.get().is_some()

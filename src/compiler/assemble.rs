@@ -452,10 +452,7 @@ fn layout(nodes: &[Node]) -> (Vec<usize>, Vec<u32>) {
 
 /// The code units, line and location tables and exception table (the
 /// stack size is the caller's to fill in).
-fn emit_units(
-    nodes: &[Node],
-    handlers: &[NodeHandler],
-) -> Result<Assembled, String> {
+fn emit_units(nodes: &[Node], handlers: &[NodeHandler]) -> Result<Assembled, String> {
     let (sizes, offsets) = layout(nodes);
     let mut table: Vec<ExceptionTableEntry> = Vec::new();
     for (i, node) in nodes.iter().enumerate() {

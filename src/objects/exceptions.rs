@@ -42,6 +42,20 @@ pub struct ExceptionData {
     /// The last `__traceback__` object made and the entry count it shows,
     /// so `e.__traceback__ is sys.exc_info()[2]` holds.
     tb_object: RefCell<(usize, Value)>,
+    /// An exception group's `exceptions` (a tuple; NULL for others).
+    pub group_exceptions: RefCell<Value>,
+}
+
+impl ExceptionData {
+    /// Gives `to` this exception's traceback, the same `__traceback__`
+    /// object included (exception groups' `split` and `derive`).
+    pub fn copy_traceback_to(&self, exc: &Value, to: &ExceptionData) {
+        let tb = traceback_of(exc);
+        *to.traceback.borrow_mut() = self.traceback.borrow().clone();
+        let count = to.traceback.borrow().len();
+        let old = to.tb_object.replace((if tb.is_none() { 0 } else { count }, tb));
+        drop(old);
+    }
 }
 
 impl PyErr {
@@ -84,6 +98,7 @@ pub fn new_exception_data(args: Vec<Value>) -> ExceptionData {
         suppress_context: std::cell::Cell::new(false),
         notes: RefCell::new(Value::NULL),
         tb_object: RefCell::new((0, Value::NONE)),
+        group_exceptions: RefCell::new(Value::NULL),
     }
 }
 
@@ -98,8 +113,20 @@ fn exception_init(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<
 
 static EXCEPTION_METHODS: &[super::types::MethodDef] = &[
     super::types::MethodDef {
+        name: "__new__",
+        func: exception_new_method,
+    },
+    super::types::MethodDef {
         name: "__init__",
         func: exception_init,
+    },
+    super::types::MethodDef {
+        name: "__str__",
+        func: exception_str_method,
+    },
+    super::types::MethodDef {
+        name: "__repr__",
+        func: exception_repr_method,
     },
     super::types::MethodDef {
         name: "with_traceback",
@@ -167,7 +194,7 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     }
 }
 
-fn exception_repr(vm: &mut Vm, exc: &Value) -> PyResult<String> {
+pub(super) fn exception_repr(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     let args = match exc.kind() {
         Some(Kind::Exception(d)) => d.args.borrow().clone(),
         _ => Vec::new(),
@@ -186,6 +213,25 @@ fn exception_repr(vm: &mut Vm, exc: &Value) -> PyResult<String> {
     Ok(format!("{}({inner})", exc.ty().name))
 }
 
+/// `BaseException.__str__(self)` (what `super().__str__()` reaches).
+fn exception_str_method(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    exception_str(vm, &args[0]).map(Value::string)
+}
+
+/// `BaseException.__repr__(self)`.
+fn exception_repr_method(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    exception_repr(vm, &args[0]).map(Value::string)
+}
+
+/// `BaseException.__new__(cls, *args, **kwargs)`: a new exception of
+/// class `cls` whose `args` are the positional arguments (keywords are
+/// left to `__init__`).
+fn exception_new_method(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let ty = args[0].as_type().expect("checked by check_method_self");
+    let npos = args.len() - kwnames.len();
+    Ok(new_exception(ty, args[1..npos].to_vec()))
+}
+
 /// Calling an exception type: `ValueError("msg")`.
 fn exception_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     // The type being constructed is passed as args[0] by the VM's type call.
@@ -196,7 +242,9 @@ fn exception_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
     Ok(new_exception(ty, args[1..].to_vec()))
 }
 
-fn exception_getattr(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<Value>> {
+/// The attributes every exception has besides its methods (`args`,
+/// `__traceback__`, ...), and those of the built-in subclasses.
+pub(super) fn exception_getattr_base(_vm: &mut Vm, exc: &Value, name: &str) -> PyResult<Option<Value>> {
     let Some(Kind::Exception(d)) = exc.kind() else {
         return Ok(None);
     };
@@ -487,7 +535,9 @@ fn exception_add_note(_vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyRes
 /// The exception hierarchy of CPython 3.11 (exception groups apart), same
 /// names and bases.
 pub mod types {
-    use super::{exception_getattr, exception_new, exception_repr, exception_str, EXCEPTION_METHODS};
+    use super::{
+        exception_getattr_base as exception_getattr, exception_new, exception_repr, exception_str, EXCEPTION_METHODS,
+    };
     use crate::objects::Type;
     use std::cell::Cell;
 

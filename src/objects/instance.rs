@@ -238,8 +238,12 @@ pub fn generic_getattr(vm: &mut Vm, v: &Value, name: &str) -> PyResult<Value> {
     if let Some(d) = found {
         return descr::bind(vm, &d, Some(v), &Value::type_obj(ty));
     }
-    // Attributes the built-in base type computes (exception `args`).
-    if let Some(f) = ty.heap().and_then(|h| h.solid.slot(|t| &t.getattr)) {
+    // Attributes the nearest built-in base type computes (exception
+    // `args`, an exception group's `exceptions`).
+    let builtin_base = ty
+        .heap()
+        .and_then(|h| h.mro_tail.iter().copied().find(|t| !t.is_heap()).or(Some(h.solid)));
+    if let Some(f) = builtin_base.and_then(|b| b.slot(|t| &t.getattr)) {
         if let Some(r) = f(vm, v, name)? {
             return Ok(r);
         }
@@ -350,7 +354,7 @@ fn type_special_attr(_vm: &mut Vm, ty: &'static Type, name: &str) -> PyResult<Op
         "__mro__" => types_tuple(&ty.mro()),
         "__bases__" => match ty.heap() {
             Some(h) => types_tuple(&h.bases),
-            None => types_tuple(&ty.base().into_iter().collect::<Vec<_>>()),
+            None => types_tuple(&static_bases(ty)),
         },
         "__base__" => match ty.base() {
             Some(b) => Value::type_obj(b),
@@ -373,6 +377,18 @@ fn type_special_attr(_vm: &mut Vm, ty: &'static Type, name: &str) -> PyResult<Op
         "__doc__" if ty.heap().is_none() => Value::NONE,
         _ => return Ok(None),
     }))
+}
+
+/// The bases of a built-in type: its `base`, and for one with several
+/// (`ExceptionGroup`), each class of its MRO that no earlier base has.
+fn static_bases(ty: &'static Type) -> Vec<&'static Type> {
+    let mut bases: Vec<&'static Type> = ty.base().into_iter().collect();
+    for &t in ty.static_mro.unwrap_or(&[]) {
+        if !bases.iter().any(|b| b.is_subtype(t)) {
+            bases.push(t);
+        }
+    }
+    bases
 }
 
 /// Calling a class (its `new` slot): `__new__` then `__init__`, found on

@@ -11,6 +11,7 @@ pub mod class;
 pub mod descr;
 pub mod dict;
 mod dict_methods;
+pub mod exception_group;
 pub mod exceptions;
 pub mod float;
 pub mod format;

@@ -33,6 +33,21 @@ pub fn check_method_self(objclass: &'static Type, name: &str, args: &[Value], kw
             )))
         }
     };
+    if name == "__new__" && !std::ptr::eq(objclass, &OBJECT) {
+        // A built-in `__new__` takes the class to instantiate.
+        return match me.as_type() {
+            Some(t) if t.is_subtype(objclass) => Ok(()),
+            Some(t) => Err(super::exceptions::type_error(format!(
+                "{}.__new__({}): {} is not a subtype of {}",
+                objclass.name, t.name, t.name, objclass.name
+            ))),
+            None => Err(super::exceptions::type_error(format!(
+                "{}.__new__(X): X is not a type object ({})",
+                objclass.name,
+                me.ty().name
+            ))),
+        };
+    }
     if me.ty().is_subtype(objclass) {
         Ok(())
     } else {
@@ -221,6 +236,9 @@ pub struct Type {
     pub version: Cell<u32>,
     /// Classes: namespace, bases, MRO, instance layout.
     pub heap: Option<Box<super::class::HeapType>>,
+    /// A built-in type with more than one base (`ExceptionGroup`): its
+    /// MRO after itself. Others follow their `base` chain.
+    pub static_mro: Option<&'static [&'static Type]>,
 }
 
 // SAFETY: the `Cell`s of a built-in (static) type are never written after
@@ -263,6 +281,7 @@ impl Type {
         basetype: false,
         version: Cell::new(0),
         heap: None,
+        static_mro: None,
     };
 
     /// The base type: `object` for every type but `object` itself.
@@ -289,6 +308,9 @@ impl Type {
         if let Some(h) = &self.heap {
             return h.mro_tail.iter().any(|t| std::ptr::eq(*t, other));
         }
+        if let Some(tail) = self.static_mro {
+            return tail.iter().any(|t| std::ptr::eq(*t, other));
+        }
         let mut t: Option<&'static Type> = self.base();
         while let Some(ty) = t {
             if std::ptr::eq(ty, other) {
@@ -306,6 +328,11 @@ impl Type {
             let mut out = Vec::with_capacity(h.mro_tail.len() + 1);
             out.push(self);
             out.extend_from_slice(&h.mro_tail);
+            return out;
+        }
+        if let Some(tail) = self.static_mro {
+            let mut out = vec![self];
+            out.extend_from_slice(tail);
             return out;
         }
         let mut out = Vec::new();

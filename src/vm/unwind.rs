@@ -4,6 +4,7 @@
 
 use super::frame::FrameExit;
 use super::Vm;
+use crate::objects::exception_group;
 use crate::objects::exceptions::{self, PyErr, TraceEntry};
 use crate::objects::{Kind, Value};
 
@@ -78,41 +79,171 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
 }
 
 /// CPython's text for an uncaught exception (ends with a newline): the
-/// chain of causes and contexts first, each with its traceback.
+/// chain of causes and contexts first, each with its traceback; exception
+/// groups with their sub-exceptions in nested, margined boxes.
 pub fn format_traceback(vm: &mut Vm, exc: &PyErr) -> String {
+    let mut ctx = PrintContext::default();
     let mut out = String::new();
-    let mut seen = Vec::new();
-    format_chain(vm, &exc.0, &mut seen, &mut out);
+    format_exception(vm, &exc.0, &mut ctx, &mut out);
     out
 }
 
-fn format_chain(vm: &mut Vm, exc: &Value, seen: &mut Vec<u64>, out: &mut String) {
-    seen.push(exc.bits());
-    if let Some(Kind::Exception(d)) = exc.kind() {
-        let cause = d.cause.borrow().clone();
-        let context = d.context.borrow().clone();
-        let fresh = |v: &Value, seen: &Vec<u64>| exceptions::is_exception_instance(v) && !seen.contains(&v.bits());
-        // Bounded by `seen`: each exception is printed once.
-        if fresh(&cause, seen) {
-            format_chain(vm, &cause, seen, out);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-        } else if !d.suppress_context.get() && fresh(&context, seen) {
-            format_chain(vm, &context, seen, out);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-    }
-    format_one(vm, exc, out);
+/// Groups nested deeper than this print as "... (max_group_depth is 10)".
+const MAX_GROUP_DEPTH: usize = 10;
+/// Sub-exceptions past this many print as "and N more exceptions".
+const MAX_GROUP_WIDTH: usize = 15;
+
+/// The state of printing one exception tree (CPython's
+/// `_ExceptionPrintContext`): how deep in groups we are, whether a group's
+/// box still needs its closing line, and what was printed (chains that
+/// loop back print each exception once).
+#[derive(Default)]
+struct PrintContext {
+    group_depth: usize,
+    need_close: bool,
+    seen: Vec<u64>,
 }
 
-/// One exception: its traceback entries and its `Type: message` line.
-fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
-    let entries: Vec<TraceEntry> = match exc.kind() {
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.group_depth)
+    }
+
+    /// Appends `text` with every line behind the group margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.group_depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
+fn format_exception(vm: &mut Vm, exc: &Value, ctx: &mut PrintContext, out: &mut String) {
+    // The chain, newest first, each with the message that leads to it.
+    let mut chain: Vec<(Option<&str>, Value)> = Vec::new();
+    let mut current = Some(exc.clone());
+    let mut message = None;
+    while let Some(e) = current.take() {
+        if ctx.seen.contains(&e.bits()) {
+            break;
+        }
+        ctx.seen.push(e.bits());
+        let mut next_message = None;
+        if let Some(Kind::Exception(d)) = e.kind() {
+            let cause = d.cause.borrow().clone();
+            let context = d.context.borrow().clone();
+            if exceptions::is_exception_instance(&cause) {
+                current = Some(cause);
+                next_message = Some(CAUSE_MESSAGE);
+            } else if !d.suppress_context.get() && exceptions::is_exception_instance(&context) {
+                current = Some(context);
+                next_message = Some(CONTEXT_MESSAGE);
+            }
+        }
+        chain.push((message, e));
+        message = next_message;
+    }
+    // The oldest exception is printed first; each later one is introduced
+    // by the message that linked it to the one before.
+    let n = chain.len();
+    for i in (0..n).rev() {
+        let e = chain[i].1.clone();
+        if i + 1 < n {
+            if let Some(msg) = chain[i + 1].0 {
+                ctx.emit(out, msg, '|');
+            }
+        }
+        format_single(vm, &e, ctx, out);
+    }
+}
+
+/// One exception of a chain: its traceback and `Type: message` line, or a
+/// group with its sub-exceptions.
+fn format_single(vm: &mut Vm, e: &Value, ctx: &mut PrintContext, out: &mut String) {
+    let stack = format_stack(vm, e);
+    if !exception_group::is_group(e) {
+        if !stack.is_empty() {
+            ctx.emit(out, "Traceback (most recent call last):\n", '|');
+            ctx.emit(out, &stack, '|');
+        }
+        let only = format_exception_only(vm, e);
+        ctx.emit(out, &only, '|');
+        return;
+    }
+    if ctx.group_depth > MAX_GROUP_DEPTH {
+        ctx.emit(out, &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+        return;
+    }
+    let toplevel = ctx.group_depth == 0;
+    if toplevel {
+        ctx.group_depth += 1;
+    }
+    if !stack.is_empty() {
+        let margin = if toplevel { '+' } else { '|' };
+        ctx.emit(out, "Exception Group Traceback (most recent call last):\n", margin);
+        ctx.emit(out, &stack, '|');
+    }
+    let only = format_exception_only(vm, e);
+    ctx.emit(out, &only, '|');
+    let excs = exception_group::exceptions(e);
+    let shown = if excs.len() <= MAX_GROUP_WIDTH {
+        excs.len()
+    } else {
+        MAX_GROUP_WIDTH + 1
+    };
+    ctx.need_close = false;
+    for i in 0..shown {
+        let last = i + 1 == shown;
+        if last {
+            // The closing line may be added by a nested group instead.
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        out.push_str(&format!(
+            "{}{}+---------------- {title} ----------------\n",
+            ctx.indent(),
+            if i == 0 { "+-" } else { "  " }
+        ));
+        ctx.group_depth += 1;
+        if truncated {
+            let remaining = excs.len() - MAX_GROUP_WIDTH;
+            let plural = if remaining > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {remaining} more exception{plural}\n"), '|');
+        } else {
+            format_exception(vm, &excs[i], ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+            ctx.need_close = false;
+        }
+        ctx.group_depth -= 1;
+    }
+    if toplevel {
+        ctx.group_depth = 0;
+    }
+}
+
+/// The traceback entries of `e`, outermost first, with source and caret
+/// lines (empty if it has none).
+fn format_stack(vm: &mut Vm, e: &Value) -> String {
+    let entries: Vec<TraceEntry> = match e.kind() {
         Some(Kind::Exception(d)) => d.traceback.borrow().iter().rev().cloned().collect(),
         _ => Vec::new(),
     };
-    if !entries.is_empty() {
-        out.push_str("Traceback (most recent call last):\n");
-    }
+    let mut out = String::new();
     let mut last: Option<(&str, u32, &str)> = None;
     let mut repeats = 0usize;
     for entry in &entries {
@@ -123,7 +254,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
                 continue;
             }
         } else {
-            flush_repeats(out, repeats);
+            flush_repeats(&mut out, repeats);
             repeats = 0;
         }
         out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, key.1, key.2));
@@ -141,7 +272,13 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
         }
         last = Some(key);
     }
-    flush_repeats(out, repeats);
+    flush_repeats(&mut out, repeats);
+    out
+}
+
+/// `Type: message` and the exception's notes.
+fn format_exception_only(vm: &mut Vm, exc: &Value) -> String {
+    let mut out = String::new();
     let name = display_name(exc.ty());
     let msg = match vm.str(exc) {
         Ok(m) => m,
@@ -164,6 +301,7 @@ fn format_one(vm: &mut Vm, exc: &Value, out: &mut String) {
             }
         }
     }
+    out
 }
 
 /// How a traceback names an exception's type: the qualified name, after

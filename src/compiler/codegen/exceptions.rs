@@ -44,9 +44,6 @@ impl<'a> Compiler<'a> {
     // ---- try --------------------------------------------------------------------
 
     pub(super) fn compile_try(&mut self, try_: &ast::StmtTry) -> CResult {
-        if try_.is_star {
-            return Err(self.unsupported("'except*' clauses", try_.range));
-        }
         if try_.finalbody.is_empty() {
             self.compile_try_except(try_)
         } else {
@@ -88,6 +85,9 @@ impl<'a> Compiler<'a> {
 
     /// `try: body except ...: ... else: orelse`.
     fn compile_try_except(&mut self, try_: &ast::StmtTry) -> CResult {
+        if try_.is_star {
+            return self.compile_try_star_except(try_);
+        }
         let (on_exception, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         self.push_handler(on_exception, false, 0);
         self.u().fblocks.push(FBlock::TryExcept);
@@ -152,6 +152,86 @@ impl<'a> Compiler<'a> {
         // No clause matched.
         self.emit(Opcode::RERAISE, 0);
         self.pop_handler();
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `try: body except* T: ...`: each clause takes the part of the
+    /// exception (group) that matches its type; exceptions its body raises
+    /// are collected in a list, and PREP_RERAISE_STAR combines them with
+    /// what no clause handled (stack: prev_exc, orig, raised list, rest).
+    fn compile_try_star_except(&mut self, try_: &ast::StmtTry) -> CResult {
+        let (on_exception, end, cleanup, reraise) =
+            (self.new_label(), self.new_label(), self.new_label(), self.new_label());
+        self.push_handler(on_exception, false, 0);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.compile_body(&try_.body)?;
+        self.u().fblocks.pop();
+        self.pop_handler();
+        self.compile_body(&try_.orelse)?;
+        self.jump(end);
+
+        self.bind(on_exception);
+        self.push_handler(cleanup, true, 0);
+        self.emit(Opcode::PUSH_EXC_INFO, 0);
+        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        for (i, handler) in try_.handlers.iter().enumerate() {
+            let ast::ExceptHandler::ExceptHandler(clause) = handler;
+            self.set_line(clause.range);
+            let Some(ty) = &clause.type_ else {
+                return Err(self.syntax_error("expected exception type", clause.range));
+            };
+            let (no_match, next_clause, cleanup_body) = (self.new_label(), self.new_label(), self.new_label());
+            if i == 0 {
+                // orig, [], rest: the rest starts as the whole exception.
+                self.emit(Opcode::COPY, 1);
+                self.emit(Opcode::BUILD_LIST, 0);
+                self.emit(Opcode::SWAP, 2);
+            }
+            self.compile_expr(ty)?;
+            self.emit(Opcode::CHECK_EG_MATCH, 0);
+            self.emit(Opcode::COPY, 1);
+            self.emit_jump(Opcode::POP_JUMP_IF_NONE, no_match);
+            let in_clause = self.u().seq.active_handlers();
+            match &clause.name {
+                Some(name) => self.name_op(name, Access::Store, name.range)?,
+                None => self.emit(Opcode::POP_TOP, 0),
+            }
+            self.push_handler(cleanup_body, true, 0);
+            self.compile_body(&clause.body)?;
+            self.pop_handler();
+            if let Some(name) = &clause.name {
+                self.clear_handler_name(name, name.range)?;
+            }
+            self.jump(next_clause);
+            self.u().seq.set_active_handlers(in_clause);
+            // The clause raised: keep its exception for the end.
+            self.bind(cleanup_body);
+            if let Some(name) = &clause.name {
+                self.clear_handler_name(name, name.range)?;
+            }
+            self.emit(Opcode::LIST_APPEND, 3);
+            self.emit(Opcode::POP_TOP, 0);
+            self.jump(next_clause);
+            self.bind(no_match);
+            self.emit(Opcode::POP_TOP, 0);
+            self.bind(next_clause);
+        }
+        self.u().fblocks.pop();
+        self.emit(Opcode::LIST_APPEND, 1);
+        self.emit(Opcode::PREP_RERAISE_STAR, 0);
+        self.emit(Opcode::COPY, 1);
+        self.emit_jump(Opcode::POP_JUMP_IF_NOT_NONE, reraise);
+        self.emit(Opcode::POP_TOP, 0);
+        self.pop_handler();
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.jump(end);
+        self.bind(reraise);
+        self.emit(Opcode::SWAP, 2);
+        self.emit(Opcode::POP_EXCEPT, 0);
+        self.emit(Opcode::RERAISE, 0);
         self.bind(cleanup);
         self.pop_except_and_reraise();
         self.bind(end);
@@ -276,7 +356,7 @@ impl<'a> Compiler<'a> {
             return Err(self.internal("loop block expected", range));
         };
         let active = self.u().seq.active_handlers();
-        self.unwind_fblocks(depth + 1, false)?;
+        self.unwind_fblocks(depth + 1, false, range)?;
         if is_break {
             if innermost.kind == LoopKind::For {
                 // The iterator stays on the stack for the whole loop.
@@ -304,7 +384,7 @@ impl<'a> Compiler<'a> {
         }
         let active = self.u().seq.active_handlers();
         self.set_line(ret.range);
-        self.unwind_fblocks(0, preserve_tos)?;
+        self.unwind_fblocks(0, preserve_tos, ret.range)?;
         if let Some(constant) = constant {
             self.load_const(constant);
         }
@@ -318,8 +398,14 @@ impl<'a> Compiler<'a> {
     /// loops' iterators to the frame). While a block's cleanup is compiled
     /// it is off the block stack, so a `return` inside a finally body run
     /// this way does not run that body again.
-    fn unwind_fblocks(&mut self, down_to: usize, preserve_tos: bool) -> CResult {
+    fn unwind_fblocks(&mut self, down_to: usize, preserve_tos: bool, range: TextRange) -> CResult {
         let saved: Vec<FBlock> = self.u().fblocks[down_to..].to_vec();
+        if saved.iter().any(|b| matches!(b, FBlock::ExceptionGroupHandler)) {
+            return Err(self.syntax_error(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                range,
+            ));
+        }
         for block in saved.iter().rev() {
             self.u().fblocks.pop();
             self.unwind_fblock(block, preserve_tos)?;
@@ -330,7 +416,7 @@ impl<'a> Compiler<'a> {
 
     fn unwind_fblock(&mut self, block: &FBlock, preserve_tos: bool) -> CResult {
         match block {
-            FBlock::Loop(_) | FBlock::ExceptionHandler => {}
+            FBlock::Loop(_) | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {}
             FBlock::TryExcept => self.pop_handler(),
             FBlock::FinallyTry(body) => {
                 self.pop_handler();

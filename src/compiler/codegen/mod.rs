@@ -248,6 +248,8 @@ enum FBlock {
     FinallyEnd,
     /// Between PUSH_EXC_INFO and the first except clause's body.
     ExceptionHandler,
+    /// The clauses of `try ... except*`: nothing may leave them early.
+    ExceptionGroupHandler,
     /// An except clause's body: the previous exception is on the stack;
     /// the `as` name, if any, is cleared on the way out.
     HandlerCleanup(Option<String>),

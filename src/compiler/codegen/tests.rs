@@ -634,12 +634,21 @@ fn semantic_errors() {
     );
     assert_eq!(error("f(a=1, a=2)\n").msg, "keyword argument repeated: a");
     assert_eq!(error("x = *a\n").msg, "can't use starred expression here");
+    let in_star = error("for x in y:\n    try:\n        pass\n    except* E:\n        break\n");
+    assert_eq!(
+        (in_star.msg.as_str(), in_star.lineno),
+        ("'break', 'continue' and 'return' cannot appear in an except* block", 5)
+    );
+    assert_eq!(
+        error("try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass\n").msg,
+        "default 'except:' must be last"
+    );
 }
 
 #[test]
 fn unsupported_constructs_are_not_implemented_errors() {
     for (src, what, line) in [
-        ("try:\n    pass\nexcept* E:\n    pass\n", "'except*' clauses", 1),
+        ("match x:\n    case 1:\n        pass\n", "'match' statements", 1),
         ("def f():\n    yield 1\n", "'yield' expressions (generators)", 2),
         ("def f(*args):\n    pass\n", "'*args' parameters", 1),
         ("s = {1, 2}\n", "set displays", 1),

@@ -1226,6 +1226,22 @@ pub(super) unsafe fn pop_jump_if_true(st: &mut Exec, oparg: u32) -> Flow {
 }
 
 #[inline(always)]
+pub(super) unsafe fn pop_jump_if_none(st: &mut Exec, oparg: u32) -> Flow {
+    if unsafe { st.pop() }.is_none() {
+        unsafe { st.jump_to(oparg) };
+    }
+    Flow::Next
+}
+
+#[inline(always)]
+pub(super) unsafe fn pop_jump_if_not_none(st: &mut Exec, oparg: u32) -> Flow {
+    if !unsafe { st.pop() }.is_none() {
+        unsafe { st.jump_to(oparg) };
+    }
+    Flow::Next
+}
+
+#[inline(always)]
 unsafe fn jump_if_or_pop(st: &mut Exec, target: u32, jump_when: bool) -> Flow {
     match truthy(st.vm, unsafe { slot(st, 1) }) {
         Ok(b) if b == jump_when => unsafe { st.jump_to(target) },

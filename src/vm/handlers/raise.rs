@@ -8,7 +8,7 @@ use super::super::exec::{raise, Exec, Flow};
 use super::super::Vm;
 use super::push_result;
 use crate::objects::exceptions::{self, is_exception_class, is_exception_instance, type_error, PyErr};
-use crate::objects::{class, slots, Kind, PyResult, Value};
+use crate::objects::{class, exception_group, slots, Kind, PyResult, Value};
 
 #[inline(always)]
 pub(in crate::vm) unsafe fn raise_varargs(st: &mut Exec, oparg: u32) -> Flow {
@@ -216,4 +216,52 @@ fn call_exit(vm: *mut Vm, exit: Value, val: Value) -> PyResult<Value> {
     let tb = exceptions::traceback_of(&val);
     let ty = Value::type_obj(val.ty());
     vm.call(&exit, &[ty, val, tb], &[])
+}
+
+#[inline(always)]
+pub(in crate::vm) unsafe fn check_eg_match(st: &mut Exec, _oparg: u32) -> Flow {
+    let match_type = unsafe { st.pop() };
+    let exc = unsafe { st.peek(1) }.clone();
+    st.save();
+    match eg_match(st.vm, exc, match_type) {
+        Ok((rest, matched)) => unsafe {
+            if !matched.is_none() {
+                *st.peek_mut(1) = rest;
+            }
+            st.push(matched);
+            Flow::Next
+        },
+        Err(e) => st.raise(e),
+    }
+}
+
+/// CHECK_EG_MATCH's work: (rest, match); a match becomes the exception
+/// being handled, as in CPython.
+#[cold]
+#[inline(never)]
+fn eg_match(vm: *mut Vm, exc: Value, match_type: Value) -> PyResult<(Value, Value)> {
+    // SAFETY: the VM is live while its loop runs; the registers are saved.
+    let vm = unsafe { &mut *vm };
+    let (matched, rest) = exception_group::eg_match(vm, &exc, &match_type)?;
+    if !matched.is_none() {
+        let old = std::mem::replace(&mut vm.thread.exc_info, matched.clone());
+        drop(old);
+    }
+    Ok((rest, matched))
+}
+
+#[inline(always)]
+pub(in crate::vm) unsafe fn prep_reraise_star(st: &mut Exec, _oparg: u32) -> Flow {
+    let excs = unsafe { st.pop() };
+    let orig = unsafe { st.pop() };
+    st.save();
+    let r = reraise_star(st.vm, orig, excs);
+    unsafe { push_result(st, r) }
+}
+
+#[cold]
+#[inline(never)]
+fn reraise_star(vm: *mut Vm, orig: Value, excs: Value) -> PyResult<Value> {
+    // SAFETY: the VM is live while its loop runs; the registers are saved.
+    exception_group::prep_reraise_star(unsafe { &mut *vm }, &orig, &excs)
 }
