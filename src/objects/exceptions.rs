@@ -17,6 +17,8 @@ pub type PyResult<T> = Result<T, PyErr>;
 #[derive(Clone, Debug)]
 pub struct TraceEntry {
     pub code: Rc<crate::compiler::CodeObject>,
+    /// The frame's globals (`tb_frame.f_globals`).
+    pub globals: Value,
     /// Code unit of the instruction that raised (`tb_lasti` is twice this).
     pub lasti: u32,
     pub line: u32,
@@ -434,19 +436,20 @@ fn traceback_getattr(_vm: &mut Vm, tb: &Value, name: &str) -> PyResult<Option<Va
         }),
         "tb_lineno" => Some(Value::int(entry.line as i64)),
         "tb_lasti" => Some(Value::int(2 * entry.lasti as i64)),
-        "tb_frame" => Some(frame_summary(entry)),
+        "tb_frame" => Some(frame_summary(&t.entries, t.index)),
         _ => None,
     })
 }
 
-/// `tb.tb_frame`: the frame as the traceback remembers it (its code and
-/// line; the frame itself may be gone).
-fn frame_summary(entry: &TraceEntry) -> Value {
+/// `tb.tb_frame`: the frame as the traceback remembers it (its code,
+/// globals and line; the frame itself may be gone). Its `f_back` is the
+/// next entry out, the caller the exception passed through.
+fn frame_summary(entries: &Rc<[TraceEntry]>, index: usize) -> Value {
     Obj::alloc(
         &FRAME,
         Kind::Traceback(Box::new(Traceback {
-            entries: Rc::from(vec![entry.clone()]),
-            index: 0,
+            entries: entries.clone(),
+            index,
         })),
     )
 }
@@ -460,7 +463,12 @@ fn frame_getattr(_vm: &mut Vm, frame: &Value, name: &str) -> PyResult<Option<Val
         "f_code" => Some(Value::code(entry.code.clone())),
         "f_lineno" => Some(Value::int(entry.line as i64)),
         "f_lasti" => Some(Value::int(2 * entry.lasti as i64)),
-        "f_back" => Some(Value::NONE),
+        "f_globals" => Some(entry.globals.clone()),
+        "f_back" => Some(if t.index + 1 < t.entries.len() {
+            frame_summary(&t.entries, t.index + 1)
+        } else {
+            Value::NONE
+        }),
         _ => None,
     })
 }

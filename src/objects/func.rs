@@ -218,3 +218,43 @@ pub fn module_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Va
     let key = super::PyStr::new(name.to_string());
     Ok(m.dict.as_dict().and_then(|d| d.borrow().get_str(&key).cloned()))
 }
+
+/// `<code object f at 0x..., file "x.py", line 1>`.
+pub fn code_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
+    let Some(Kind::Code(code)) = v.kind() else {
+        return Ok("<code object>".into());
+    };
+    Ok(format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        code.name,
+        Rc::as_ptr(code) as usize,
+        code.filename,
+        code.firstlineno
+    ))
+}
+
+/// The `co_*` attributes of a code object.
+pub fn code_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
+    let Some(Kind::Code(code)) = v.kind() else {
+        return Ok(None);
+    };
+    let strs = |names: &[String]| Value::tuple(names.iter().map(|n| Value::str(n)).collect());
+    Ok(Some(match name {
+        "co_name" => Value::str(&code.name),
+        "co_qualname" => Value::str(&code.qualname),
+        "co_filename" => Value::str(&code.filename),
+        "co_firstlineno" => Value::int(code.firstlineno as i64),
+        "co_argcount" => Value::int(code.argcount as i64),
+        "co_posonlyargcount" => Value::int(code.posonlyargcount as i64),
+        "co_kwonlyargcount" => Value::int(code.kwonlyargcount as i64),
+        "co_nlocals" => Value::int(code.nlocals() as i64),
+        "co_stacksize" => Value::int(code.stacksize as i64),
+        "co_flags" => Value::int(code.flags as i64),
+        "co_varnames" => strs(&code.varnames),
+        "co_cellvars" => strs(&code.cellvars),
+        "co_freevars" => strs(&code.freevars),
+        "co_names" => Value::tuple(code.names.clone()),
+        "co_consts" => Value::tuple(code.consts.clone()),
+        _ => return Ok(None),
+    }))
+}

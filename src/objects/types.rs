@@ -623,6 +623,8 @@ pub static METHOD_DESCRIPTOR: Type = Type {
 
 pub static CODE: Type = Type {
     name: "code",
+    repr: Cell::new(Some(super::func::code_repr)),
+    getattr: Cell::new(Some(super::func::code_getattr)),
     ..Type::BLANK
 };
 

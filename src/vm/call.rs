@@ -152,7 +152,7 @@ impl Vm {
     }
 
     /// Pushes a frame for calling `func` (a function value) with `args`
-    /// (not inlined into CALL: see the tail-call note in handlers.rs)
+    /// (not inlined into CALL: see the tail-call note in handlers/mod.rs)
     /// (positional then keyword values, `kwnames` naming the keyword ones).
     #[inline(never)]
     pub(crate) fn push_function_frame(

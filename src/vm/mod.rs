@@ -5,7 +5,8 @@
 //! Layout of this module, in the order a call flows through it:
 //! * `call.rs`: calling any callable; binding arguments into a new frame.
 //! * `exec.rs`: the eval-loop registers (`Exec`) and the `Flow` protocol.
-//! * `handlers.rs`: one body per instruction of `isa/instructions.def`.
+//! * `handlers/`: one body per instruction of `isa/instructions.def`
+//!   (`raise.rs`: the exception family).
 //! * `dispatch/`: the three strategies (switch, table, threaded) over those
 //!   bodies, plus the generated glue.
 //! * `unwind.rs`: exception propagation and tracebacks.

@@ -38,7 +38,7 @@ fn type_name(v: &Value) -> &'static str {
 // Every method is `#[inline(never)]`: these are the handlers' slow paths,
 // and inlining one would pull its locals (format! buffers, slot-call
 // results) into the handler, where their escaping addresses break the
-// threaded strategy's tail calls (see vm/handlers.rs).
+// threaded strategy's tail calls (see vm/handlers/mod.rs).
 impl Vm {
     #[inline(never)]
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {

@@ -44,6 +44,8 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
             exc.data().traceback.borrow_mut().push(TraceEntry {
                 // SAFETY: the frame is live.
                 code: unsafe { (*frame).code_rc() },
+                // SAFETY: the frame is live.
+                globals: unsafe { (*frame).globals().clone() },
                 lasti,
                 line: code.line_for(lasti).unwrap_or(code.firstlineno),
             });
