@@ -8,7 +8,7 @@
 //! expresses with `Type::static_mro`.
 
 use super::exceptions::{
-    exception_getattr_base, exception_repr, is_exception_class, is_exception_instance, new_exception, type_error,
+    self, exception_getattr_base, exception_repr, is_exception_class, is_exception_instance, new_exception, type_error,
     types, PyResult,
 };
 use super::types::{MethodDef, OBJECT};
@@ -302,15 +302,7 @@ fn group_subgroup(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyResult<V
 /// type. A naked exception that matches is wrapped in a group; no match
 /// gives `match = None` (and the caller keeps `exc` as the rest).
 pub fn eg_match(vm: &mut Vm, exc: &Value, match_type: &Value) -> PyResult<(Value, Value)> {
-    let valid = match match_type.kind() {
-        Some(Kind::Tuple(items)) => items.iter().all(is_exception_class),
-        _ => is_exception_class(match_type),
-    };
-    if !valid {
-        return Err(type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        ));
-    }
+    exceptions::check_except_type(match_type)?;
     let is_group_type = |t: &Value| t.as_type().is_some_and(|t| t.is_subtype(&BASE_EXCEPTION_GROUP));
     let names_group = match match_type.kind() {
         Some(Kind::Tuple(items)) => items.iter().any(is_group_type),

@@ -331,6 +331,21 @@ pub fn is_exception_instance(v: &Value) -> bool {
     matches!(v.kind(), Some(Kind::Exception(_)))
 }
 
+/// What an except clause may name: an exception class or a tuple of them.
+pub fn check_except_type(match_type: &Value) -> PyResult<()> {
+    let valid = match match_type.kind() {
+        Some(Kind::Tuple(items)) => items.iter().all(is_exception_class),
+        _ => is_exception_class(match_type),
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ))
+    }
+}
+
 /// Whether `v` is an exception class (a subclass of BaseException).
 pub fn is_exception_class(v: &Value) -> bool {
     v.as_type().is_some_and(|t| t.is_subtype(&types::BASE_EXCEPTION))

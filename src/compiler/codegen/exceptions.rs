@@ -83,11 +83,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// `try: body except ...: ... else: orelse`.
-    fn compile_try_except(&mut self, try_: &ast::StmtTry) -> CResult {
-        if try_.is_star {
-            return self.compile_try_star_except(try_);
-        }
+    /// The part `try: body ... else: orelse` shares with `except*`: the
+    /// protected body, the else part, then the start of the exception path
+    /// (PUSH_EXC_INFO under the cleanup handler, `clauses` on the block
+    /// stack). Returns the labels of the statement's end and of the
+    /// cleanup handler.
+    fn compile_try_body(&mut self, try_: &ast::StmtTry, clauses: FBlock) -> CResult<(Label, Label)> {
         let (on_exception, end, cleanup) = (self.new_label(), self.new_label(), self.new_label());
         self.push_handler(on_exception, false, 0);
         self.u().fblocks.push(FBlock::TryExcept);
@@ -100,7 +101,16 @@ impl<'a> Compiler<'a> {
         self.bind(on_exception);
         self.push_handler(cleanup, true, 0);
         self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.u().fblocks.push(FBlock::ExceptionHandler);
+        self.u().fblocks.push(clauses);
+        Ok((end, cleanup))
+    }
+
+    /// `try: body except ...: ... else: orelse`.
+    fn compile_try_except(&mut self, try_: &ast::StmtTry) -> CResult {
+        if try_.is_star {
+            return self.compile_try_star_except(try_);
+        }
+        let (end, cleanup) = self.compile_try_body(try_, FBlock::ExceptionHandler)?;
         let count = try_.handlers.len();
         for (i, handler) in try_.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(clause) = handler;
@@ -163,20 +173,8 @@ impl<'a> Compiler<'a> {
     /// are collected in a list, and PREP_RERAISE_STAR combines them with
     /// what no clause handled (stack: prev_exc, orig, raised list, rest).
     fn compile_try_star_except(&mut self, try_: &ast::StmtTry) -> CResult {
-        let (on_exception, end, cleanup, reraise) =
-            (self.new_label(), self.new_label(), self.new_label(), self.new_label());
-        self.push_handler(on_exception, false, 0);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.compile_body(&try_.body)?;
-        self.u().fblocks.pop();
-        self.pop_handler();
-        self.compile_body(&try_.orelse)?;
-        self.jump(end);
-
-        self.bind(on_exception);
-        self.push_handler(cleanup, true, 0);
-        self.emit(Opcode::PUSH_EXC_INFO, 0);
-        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        let reraise = self.new_label();
+        let (end, cleanup) = self.compile_try_body(try_, FBlock::ExceptionGroupHandler)?;
         for (i, handler) in try_.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(clause) = handler;
             self.set_line(clause.range);

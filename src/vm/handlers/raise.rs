@@ -131,15 +131,7 @@ pub(in crate::vm) unsafe fn check_exc_match(st: &mut Exec, _oparg: u32) -> Flow 
 #[cold]
 #[inline(never)]
 fn exc_matches(exc: &Value, match_type: &Value) -> PyResult<Value> {
-    let valid = match match_type.kind() {
-        Some(Kind::Tuple(items)) => items.iter().all(is_exception_class),
-        _ => is_exception_class(match_type),
-    };
-    if !valid {
-        return Err(type_error(
-            "catching classes that do not inherit from BaseException is not allowed",
-        ));
-    }
+    exceptions::check_except_type(match_type)?;
     let ty = exc.ty();
     let matches = match match_type.kind() {
         Some(Kind::Tuple(items)) => items.iter().any(|t| t.as_type().is_some_and(|t| ty.is_subtype(t))),
