@@ -108,7 +108,16 @@ pub fn exceptions(v: &Value) -> Vec<Value> {
 /// `BaseExceptionGroup(message, exceptions)`: checks the arguments;
 /// `BaseExceptionGroup` of `Exception`s only is an `ExceptionGroup`.
 fn group_new(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let ty = args[0].as_type().expect("type call passes the type");
+    // The type call passes the type; `eg.__new__(...)` may pass anything.
+    let Some(ty) = args
+        .first()
+        .and_then(|a| a.as_type())
+        .filter(|t| t.is_subtype(&BASE_EXCEPTION_GROUP))
+    else {
+        return Err(type_error(
+            "BaseExceptionGroup.__new__(X): X is not a subtype of BaseExceptionGroup",
+        ));
+    };
     if !kwnames.is_empty() {
         return Err(type_error(format!("{}() takes no keyword arguments", ty.name)));
     }

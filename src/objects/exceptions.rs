@@ -229,7 +229,16 @@ fn exception_repr_method(vm: &mut Vm, args: &[Value], _kwnames: &[Value]) -> PyR
 /// class `cls` whose `args` are the positional arguments (keywords are
 /// left to `__init__`).
 fn exception_new_method(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let ty = args[0].as_type().expect("checked by check_method_self");
+    // Reached through an instance (`e.__new__(...)`), args[0] may be anything.
+    let Some(ty) = args
+        .first()
+        .and_then(|a| a.as_type())
+        .filter(|t| t.is_subtype(&types::BASE_EXCEPTION))
+    else {
+        return Err(type_error(
+            "BaseException.__new__(X): X is not a subtype of BaseException",
+        ));
+    };
     let npos = args.len() - kwnames.len();
     Ok(new_exception(ty, args[1..npos].to_vec()))
 }
