@@ -72,6 +72,8 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("next", builtin_next),
         ("hash", builtin_hash),
         ("callable", builtin_callable),
+        ("globals", builtin_globals),
+        ("locals", builtin_locals),
         ("id", builtin_id),
         ("getattr", builtin_getattr),
         ("hasattr", builtin_hasattr),
@@ -410,6 +412,48 @@ pub(crate) fn is_callable(v: &Value) -> bool {
     v.as_native_method().is_some()
         || matches!(v.kind(), Some(Kind::Function(_) | Kind::Builtin(_) | Kind::Type(_)))
         || v.ty().call.get().is_some()
+}
+
+/// `globals()`: the calling frame's globals dict.
+fn builtin_globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    args::no_args("globals", args, kwnames)?;
+    let frame = vm.thread.frame;
+    if frame.is_null() {
+        return Ok(Value::NONE);
+    }
+    // SAFETY: the thread's current frame is live while a builtin it called runs.
+    Ok(unsafe { (*frame).globals().clone() })
+}
+
+/// `locals()`: the calling frame's namespace (module and class bodies), or
+/// a new dict of a function's bound local, cell and free variables.
+fn builtin_locals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    args::no_args("locals", args, kwnames)?;
+    let frame = vm.thread.frame;
+    if frame.is_null() {
+        return Ok(Value::NONE);
+    }
+    // SAFETY: the thread's current frame is live while a builtin it called
+    // runs; its localsplus holds nlocalsplus values (NULL when unbound).
+    let frame = unsafe { &*frame };
+    if !frame.locals.is_null() {
+        return Ok(frame.locals.clone());
+    }
+    let code = frame.code();
+    // SAFETY: as above.
+    let slots = unsafe { std::slice::from_raw_parts(frame.localsplus, code.nlocalsplus()) };
+    let mut d = Dict::new();
+    for (i, v) in slots.iter().enumerate() {
+        let v = match v.kind() {
+            Some(Kind::Cell(c)) if i >= code.nlocals() => c.borrow().clone(),
+            _ => v.clone(),
+        };
+        if !v.is_null() {
+            let old = d.insert_str(crate::objects::str::intern(code.localsplus_name(i)), v);
+            drop(old);
+        }
+    }
+    Ok(Value::dict(d))
 }
 
 fn builtin_callable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

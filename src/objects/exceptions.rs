@@ -19,6 +19,12 @@ pub struct TraceEntry {
     pub code: Rc<crate::compiler::CodeObject>,
     /// The frame's globals (`tb_frame.f_globals`).
     pub globals: Value,
+    /// `tb_frame.f_locals`: the frame's locals mapping (module and class
+    /// bodies), or NULL and then `fast_locals`.
+    pub locals_map: Value,
+    /// For function frames the exception left, their final `localsplus`
+    /// (locals, cells, free variables); None for the frame that caught it.
+    pub fast_locals: Option<Rc<[Value]>>,
     /// Code unit of the instruction that raised (`tb_lasti` is twice this).
     pub lasti: u32,
     pub line: u32,
@@ -488,6 +494,7 @@ fn frame_getattr(_vm: &mut Vm, frame: &Value, name: &str) -> PyResult<Option<Val
         "f_lineno" => Some(Value::int(entry.line as i64)),
         "f_lasti" => Some(Value::int(2 * entry.lasti as i64)),
         "f_globals" => Some(entry.globals.clone()),
+        "f_locals" => Some(frame_locals(entry)),
         "f_back" => Some(if t.index + 1 < t.entries.len() {
             frame_summary(&t.entries, t.index + 1)
         } else {
@@ -495,6 +502,30 @@ fn frame_getattr(_vm: &mut Vm, frame: &Value, name: &str) -> PyResult<Option<Val
         }),
         _ => None,
     })
+}
+
+/// `f_locals` of a traceback's frame: its mapping, or a dict of the bound
+/// local, cell and free variables it had when the exception left it
+/// (empty for the frame that caught it; live frames come with frame
+/// objects).
+fn frame_locals(entry: &TraceEntry) -> Value {
+    if !entry.locals_map.is_null() {
+        return entry.locals_map.clone();
+    }
+    let mut d = super::Dict::new();
+    let nlocals = entry.code.nlocals();
+    for (i, v) in entry.fast_locals.iter().flat_map(|f| f.iter()).enumerate() {
+        let v = match v.kind() {
+            // Cells and free variables: their contents.
+            Some(Kind::Cell(c)) if i >= nlocals => c.borrow().clone(),
+            _ => v.clone(),
+        };
+        if !v.is_null() {
+            let old = d.insert_str(super::str::intern(entry.code.localsplus_name(i)), v);
+            drop(old);
+        }
+    }
+    Value::dict(d)
 }
 
 fn traceback_repr(_vm: &mut Vm, tb: &Value) -> PyResult<String> {

@@ -40,18 +40,14 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
                 (*frame).stack_top,
             )
         };
+        let handler = code.exceptiontable.iter().find(|e| e.start <= lasti && lasti < e.end);
         if add_entry {
-            exc.data().traceback.borrow_mut().push(TraceEntry {
-                // SAFETY: the frame is live.
-                code: unsafe { (*frame).code_rc() },
-                // SAFETY: the frame is live.
-                globals: unsafe { (*frame).globals().clone() },
-                lasti,
-                line: code.line_for(lasti).unwrap_or(code.firstlineno),
-            });
+            // SAFETY: the frame is live.
+            let entry = unsafe { trace_entry(&*frame, lasti, handler.is_none()) };
+            exc.data().traceback.borrow_mut().push(entry);
         }
         add_entry = true;
-        if let Some(entry) = code.exceptiontable.iter().find(|e| e.start <= lasti && lasti < e.end) {
+        if let Some(entry) = handler {
             // SAFETY: the handler's depth is within the frame's stack, and
             // the stack above it holds owned values to drop.
             unsafe {
@@ -77,6 +73,31 @@ pub(super) unsafe fn unwind(vm: &mut Vm) -> Result<(), PyErr> {
         if is_entry {
             return Err(exc);
         }
+    }
+}
+
+/// What a traceback keeps of `frame` at instruction `lasti`: the code,
+/// globals and line, and, when the exception is leaving the frame
+/// (`leaving`), its final local variables, as CPython's frame object takes
+/// them when its frame exits (the frame itself is freed, so calls that
+/// never raise pay nothing for tracebacks). A frame that catches the
+/// exception keeps running, and a copy of its locals would keep earlier
+/// exceptions it still refers to alive: its entry has none.
+fn trace_entry(frame: &super::frame::Frame, lasti: u32, leaving: bool) -> TraceEntry {
+    let code = frame.code();
+    let fast_locals = (leaving && frame.locals.is_null()).then(|| {
+        // SAFETY: localsplus holds nlocalsplus initialised values (NULL
+        // when unbound) for the whole life of the frame.
+        let slots = unsafe { std::slice::from_raw_parts(frame.localsplus, code.nlocalsplus()) };
+        slots.iter().cloned().collect()
+    });
+    TraceEntry {
+        code: frame.code_rc(),
+        globals: frame.globals().clone(),
+        locals_map: frame.locals.clone(),
+        fast_locals,
+        lasti,
+        line: code.line_for(lasti).unwrap_or(code.firstlineno),
     }
 }
 
