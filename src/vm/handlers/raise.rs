@@ -6,7 +6,7 @@
 
 use super::super::exec::{raise, Exec, Flow};
 use super::super::Vm;
-use super::push_result;
+use super::{push_result, slot};
 use crate::objects::exceptions::{self, is_exception_class, is_exception_instance, type_error, PyErr};
 use crate::objects::{class, exception_group, slots, Kind, PyResult, Value};
 
@@ -186,17 +186,11 @@ fn enter_context(vm: *mut Vm, mgr: Value) -> PyResult<(Value, Value)> {
 
 #[inline(always)]
 pub(in crate::vm) unsafe fn with_except_start(st: &mut Exec, _oparg: u32) -> Flow {
-    let exit = unsafe { slot_value(st, 4) };
-    let val = unsafe { slot_value(st, 1) };
+    let exit = unsafe { slot(st, 4) }.clone();
+    let val = unsafe { slot(st, 1) }.clone();
     st.save();
     let r = call_exit(st.vm, exit, val);
     unsafe { push_result(st, r) }
-}
-
-/// The `n`th stack item, cloned.
-#[inline(always)]
-unsafe fn slot_value(st: &Exec, n: usize) -> Value {
-    unsafe { st.peek(n) }.clone()
 }
 
 /// `exit(type(val), val, val.__traceback__)`.
