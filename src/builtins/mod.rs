@@ -112,6 +112,7 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
     }
     let _ = d.insert_str(Value::str("__name__"), Value::str("builtins"));
     let _ = d.insert_str(Value::str("NotImplemented"), Value::not_implemented());
+    let _ = d.insert_str(Value::str("Ellipsis"), Value::ellipsis());
     Value::dict(d)
 }
 

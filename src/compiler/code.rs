@@ -184,6 +184,7 @@ impl CodeObject {
         self.cellvars.is_empty()
             && self.freevars.is_empty()
             && self.kwonlyargcount == 0
+            && self.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
             && self.flags & flags::OPTIMIZED != 0
     }
     /// Source line of the instruction at code unit `index`.

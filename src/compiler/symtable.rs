@@ -56,6 +56,8 @@ const DEF_PARAM: u8 = 4;
 const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
 const DEF_IMPORT: u8 = 32;
+/// Bound as a comprehension's iteration variable.
+const DEF_COMP_ITER: u8 = 64;
 const DEF_BOUND: u8 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
 
 /// Deepest nesting of blocks, statements and expressions accepted; the
@@ -154,6 +156,7 @@ impl SymbolTable {
             by_key: HashMap::new(),
             current: SymbolTable::MODULE,
             depth: 0,
+            in_comp_target: false,
         };
         builder.visit_body(&module.body)?;
         let mut table = SymbolTable {
@@ -301,6 +304,9 @@ struct Builder<'s, 'a> {
     by_key: HashMap<BlockKey, usize>,
     current: usize,
     depth: u32,
+    /// Visiting a comprehension's `for` target: names bound are iteration
+    /// variables (`DEF_COMP_ITER`).
+    in_comp_target: bool,
 }
 
 /// Boxed errors keep the recursive visitor's frames small (see codegen).
@@ -549,6 +555,11 @@ impl Builder<'_, '_> {
             Expr::BoolOp(op) => self.visit_exprs(&op.values)?,
             Expr::Named(named) => {
                 self.visit_expr(&named.value)?;
+                if let Expr::Name(target) = &*named.target {
+                    if self.blocks[self.current].kind == BlockKind::Comprehension {
+                        return self.bind_named_in_comprehension(&target.id, named.range);
+                    }
+                }
                 self.visit_expr(&named.target)?;
             }
             Expr::BinOp(_) => self.visit_binop_chain(expr)?,
@@ -615,7 +626,8 @@ impl Builder<'_, '_> {
                     ExprContext::Store | ExprContext::Del => DEF_LOCAL,
                     ExprContext::Load | ExprContext::Invalid => USE,
                 };
-                self.add_def(&name.id, flag, name.range)?;
+                let iter_flag = if self.in_comp_target { DEF_COMP_ITER } else { 0 };
+                self.add_def(&name.id, flag | iter_flag, name.range)?;
                 // A function that mentions `super` may call it with no
                 // arguments: it needs the enclosing class's `__class__`.
                 if flag == USE && name.id.as_str() == "super" && self.blocks[self.current].kind.is_function_like() {
@@ -639,6 +651,49 @@ impl Builder<'_, '_> {
             | Expr::IpyEscapeCommand(_) => {}
         }
         Ok(())
+    }
+
+    /// `name := value` inside a comprehension binds `name` in the nearest
+    /// enclosing block that is not a comprehension (PEP 572): the
+    /// comprehension sees it as nonlocal there, or global at module level.
+    fn bind_named_in_comprehension(&mut self, name: &str, range: TextRange) -> Visit {
+        let mut b = self.current;
+        while self.blocks[b].kind == BlockKind::Comprehension {
+            if self.blocks[b].flags(name) & DEF_COMP_ITER != 0 {
+                let msg = format!("assignment expression cannot rebind comprehension iteration variable '{name}'");
+                return Err(Box::new(self.src.error("SyntaxError", msg, range)));
+            }
+            b = self.blocks[b].parent.unwrap_or(SymbolTable::MODULE);
+        }
+        match self.blocks[b].kind {
+            BlockKind::Class => {
+                let msg = "assignment expression within a comprehension cannot be used in a class body";
+                Err(Box::new(self.src.error("SyntaxError", msg, range)))
+            }
+            BlockKind::Module => {
+                self.add_def(name, DEF_GLOBAL | USE, range)?;
+                self.add_def_in(b, name, DEF_LOCAL)
+            }
+            _ => {
+                self.add_def(name, DEF_NONLOCAL | USE, range)?;
+                self.add_def_in(b, name, DEF_LOCAL)
+            }
+        }
+    }
+
+    fn visit_comp_target(&mut self, target: &Expr) -> Visit {
+        self.in_comp_target = true;
+        let result = self.visit_expr(target);
+        self.in_comp_target = false;
+        result
+    }
+
+    /// Records a binding of `name` in block `b` (not the current one).
+    fn add_def_in(&mut self, b: usize, name: &str, flag: u8) -> Visit {
+        let saved = std::mem::replace(&mut self.current, b);
+        let result = self.add_def(name, flag, TextRange::default());
+        self.current = saved;
+        result
     }
 
     /// `a + b + c + ...` nests down the left; walk that spine in a loop so
@@ -681,10 +736,10 @@ impl Builder<'_, '_> {
         self.visit_expr(&first.iter)?;
         self.enter(BlockKind::Comprehension, name, range);
         self.add_def(".0", DEF_PARAM, range)?;
-        self.visit_expr(&first.target)?;
+        self.visit_comp_target(&first.target)?;
         self.visit_exprs(&first.ifs)?;
         for gen in &generators[1..] {
-            self.visit_expr(&gen.target)?;
+            self.visit_comp_target(&gen.target)?;
             self.visit_expr(&gen.iter)?;
             self.visit_exprs(&gen.ifs)?;
         }

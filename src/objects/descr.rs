@@ -394,7 +394,7 @@ pub fn method_call(vm: &mut Vm, v: &Value, args: &[Value], kwnames: &[Value]) ->
 pub fn method_repr(vm: &mut Vm, v: &Value) -> PyResult<String> {
     let (func, obj) = method_parts(v).expect("method");
     let name = match func.as_function() {
-        Some(f) => f.qualname.clone(),
+        Some(f) => f.qualname().to_string(),
         None => vm
             .getattr(func, "__qualname__")
             .ok()

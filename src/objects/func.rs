@@ -1,9 +1,10 @@
 //! Functions (Python and native) and modules.
 
 use super::types::{CompareOp, MethodDef, Type};
-use super::{Kind, Obj, PyResult, Value};
+use super::{Dict, Kind, Obj, PyResult, Value};
 use crate::compiler::CodeObject;
 use crate::vm::Vm;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A native function: `args` are positional values then keyword values;
@@ -17,13 +18,24 @@ pub struct Function {
     /// The globals dict (a dict value) the function runs in.
     pub globals: Value,
     /// Positional defaults, aligned to the last parameters.
-    pub defaults: Vec<Value>,
+    pub defaults: Box<[Value]>,
     /// Keyword-only defaults: (name, value).
-    pub kwdefaults: Vec<(String, Value)>,
+    pub kwdefaults: Box<[(String, Value)]>,
     /// Cells for `co_freevars`, in order.
-    pub closure: Vec<Value>,
-    pub name: String,
-    pub qualname: String,
+    pub closure: Box<[Value]>,
+    /// `__name__` and `__qualname__` (assignable, as decorators do).
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    /// The function's `__dict__` (NULL until an attribute is set), which
+    /// also keeps `__doc__`, `__module__` and `__annotations__` once set.
+    pub attrs: RefCell<Value>,
+}
+
+impl Function {
+    /// `__qualname__` now (it is assignable).
+    pub fn qualname(&self) -> Rc<str> {
+        self.qualname.borrow().clone()
+    }
 }
 
 /// A native function, optionally bound to `self` (`[].append`).
@@ -92,21 +104,123 @@ pub fn function_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
     let f = v.as_function().expect("function slot on a function");
     Ok(format!(
         "<function {} at {:#x}>",
-        f.qualname,
+        f.qualname(),
         v.bits() & 0xFFFF_FFFF_FFFF
     ))
 }
 
 pub fn function_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Value>> {
     let f = v.as_function().expect("function slot on a function");
+    let own = f
+        .attrs
+        .borrow()
+        .as_dict()
+        .and_then(|d| d.borrow().get_by_name(name).cloned());
+    if own.is_some() {
+        return Ok(own);
+    }
     Ok(match name {
-        "__name__" => Some(Value::str(&f.name)),
-        "__qualname__" => Some(Value::str(&f.qualname)),
+        "__name__" => Some(Value::str(&f.name.borrow())),
+        "__qualname__" => Some(Value::str(&f.qualname.borrow())),
         "__code__" => Some(Value::code(f.code.clone())),
         "__defaults__" if f.defaults.is_empty() => Some(Value::NONE),
-        "__defaults__" => Some(Value::tuple(f.defaults.clone())),
+        "__defaults__" => Some(Value::tuple(f.defaults.to_vec())),
+        "__kwdefaults__" if f.kwdefaults.is_empty() => Some(Value::NONE),
+        "__kwdefaults__" => {
+            let mut d = Dict::new();
+            for (k, v) in &f.kwdefaults {
+                drop(d.insert_str(Value::str(k), v.clone()));
+            }
+            Some(Value::dict(d))
+        }
+        "__globals__" => Some(f.globals.clone()),
+        "__closure__" if f.closure.is_empty() => Some(Value::NONE),
+        "__closure__" => Some(Value::tuple(f.closure.to_vec())),
+        // A function's docstring is its first constant (CPython 3.11).
+        "__doc__" => Some(match f.code.consts.first() {
+            Some(doc) if doc.as_str().is_some() && f.code.name != "<lambda>" => doc.clone(),
+            _ => Value::NONE,
+        }),
+        "__module__" => Some(
+            f.globals
+                .as_dict()
+                .and_then(|g| g.borrow().get_by_name("__name__").cloned())
+                .unwrap_or(Value::NONE),
+        ),
+        "__annotations__" => Some(function_dict(f, |d| {
+            let annotations = Value::dict(Dict::new());
+            drop(d.insert_str(Value::str("__annotations__"), annotations.clone()));
+            annotations
+        })),
+        "__dict__" => {
+            function_dict(f, |_| Value::NONE);
+            Some(f.attrs.borrow().clone())
+        }
         _ => None,
     })
+}
+
+/// Runs `make` on the function's `__dict__` (created if needed) and
+/// returns what it gives.
+fn function_dict(f: &Function, make: impl FnOnce(&mut Dict) -> Value) -> Value {
+    let mut attrs = f.attrs.borrow_mut();
+    if attrs.is_null() {
+        *attrs = Value::dict(Dict::new());
+    }
+    let dict = attrs.as_dict().expect("a function's __dict__ is a dict");
+    let made = make(&mut dict.borrow_mut());
+    made
+}
+
+/// `f.name = value` (NULL deletes): `__name__`/`__qualname__` must be
+/// strs; everything else goes to the function's `__dict__`.
+pub fn function_setattr(vm: &mut Vm, v: &Value, name: &str, value: Value) -> PyResult<()> {
+    let f = v.as_function().expect("a function");
+    match name {
+        "__name__" | "__qualname__" => {
+            let Some(s) = value.as_str() else {
+                return Err(super::exceptions::type_error(format!(
+                    "{name} must be set to a string object"
+                )));
+            };
+            let target = if name == "__name__" { &f.name } else { &f.qualname };
+            *target.borrow_mut() = Rc::from(s.as_str());
+            Ok(())
+        }
+        "__code__" | "__defaults__" | "__kwdefaults__" | "__globals__" | "__closure__" => Err(
+            super::exceptions::attribute_error(format!("pyvm does not support assigning '{name}' of a function")),
+        ),
+        "__dict__" => {
+            if value.as_dict().is_none() {
+                return Err(super::exceptions::type_error(format!(
+                    "__dict__ must be set to a dictionary, not a '{}'",
+                    value.ty().name
+                )));
+            }
+            let old = std::mem::replace(&mut *f.attrs.borrow_mut(), value);
+            drop(old);
+            Ok(())
+        }
+        _ => {
+            let key = Value::str(name);
+            if value.is_null() {
+                let attrs = f.attrs.borrow().clone();
+                let removed = match attrs.as_dict() {
+                    Some(d) => super::dict::remove_item(vm, d, &key)?,
+                    None => None,
+                };
+                return match removed {
+                    Some(_) => Ok(()),
+                    None => Err(super::exceptions::attribute_error(format!(
+                        "'function' object has no attribute '{name}'"
+                    ))),
+                };
+            }
+            let old = function_dict(f, |d| d.insert_str(key, value).unwrap_or(Value::NULL));
+            drop(old);
+            Ok(())
+        }
+    }
 }
 
 /// `f.__get__(obj, type=None)`: functions are descriptors.

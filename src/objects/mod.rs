@@ -290,6 +290,13 @@ impl Value {
             drop(old);
         })
     }
+    /// The `Ellipsis` singleton (`...`).
+    pub fn ellipsis() -> Value {
+        thread_local! {
+            static ELLIPSIS: Value = Obj::alloc(&types::ELLIPSIS_TYPE, Kind::Singleton);
+        }
+        ELLIPSIS.with(|v| v.clone())
+    }
     /// The `NotImplemented` singleton.
     pub fn not_implemented() -> Value {
         thread_local! {

@@ -667,6 +667,19 @@ pub static NOT_IMPLEMENTED_TYPE: Type = Type {
     ..Type::BLANK
 };
 
+/// The type of `...` (`Ellipsis`); calling it gives the singleton.
+pub static ELLIPSIS_TYPE: Type = Type {
+    name: "ellipsis",
+    repr: Cell::new(Some(|_, _| Ok("Ellipsis".into()))),
+    new: Cell::new(Some(|_, args, kwnames| {
+        if args.len() > 1 || !kwnames.is_empty() {
+            return Err(super::exceptions::type_error("ellipsis takes no arguments"));
+        }
+        Ok(Value::ellipsis())
+    })),
+    ..Type::BLANK
+};
+
 /// A bound method (`obj.method` as a value).
 pub static METHOD: Type = Type {
     name: "method",

@@ -9,6 +9,7 @@
 use super::frame::{Frame, FrameInit};
 use super::interrupt;
 use super::Vm;
+use crate::compiler::code::flags;
 use crate::compiler::CodeObject;
 use crate::objects::exceptions::{recursion_error, type_error, PyErr};
 use crate::objects::{types, Function, Kind, PyResult, Value};
@@ -249,27 +250,50 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let npos = args.len() - kwnames.len();
+    // `*args` and `**kwargs` take the slots after the keyword-only
+    // parameters, in that order (co_varnames order).
+    let has_varargs = code.flags & flags::VARARGS != 0;
+    let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+    let varargs_slot = argcount + kwonly;
+    let varkw_slot = varargs_slot + has_varargs as usize;
     if npos > argcount {
-        return Err(too_many_positional(func, npos, kwnames));
+        if !has_varargs {
+            return Err(too_many_positional(func, npos, kwnames));
+        }
+        slots[varargs_slot] = Value::tuple(args[argcount..npos].to_vec());
+    } else if has_varargs {
+        slots[varargs_slot] = Value::tuple(Vec::new());
     }
-    for (slot, v) in slots.iter_mut().zip(&args[..npos]) {
+    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argcount)]) {
         *slot = v.clone();
     }
-    for (name, v) in kwnames.iter().zip(&args[npos..]) {
-        let name = name.as_str().map(|s| s.as_str()).unwrap_or("");
+    let mut varkw = has_varkw.then(crate::objects::Dict::new);
+    for (name_value, v) in kwnames.iter().zip(&args[npos..]) {
+        let name = name_value.as_str().map(|s| s.as_str()).unwrap_or("");
         // Positional-only parameters cannot be named.
         let posonly = (code.posonlyargcount as usize).min(argcount);
-        let Some(i) = code.varnames[posonly..argcount + kwonly]
+        let found = code.varnames[posonly..argcount + kwonly]
             .iter()
             .position(|p| p == name)
-            .map(|i| i + posonly)
-        else {
-            return Err(unexpected_keyword(func, kwnames, name));
+            .map(|i| i + posonly);
+        let Some(i) = found else {
+            match &mut varkw {
+                Some(dict) => {
+                    // Keyword names are distinct strs (the compiler and
+                    // CALL_FUNCTION_EX check), so nothing is replaced.
+                    drop(dict.insert_str(name_value.clone(), v.clone()));
+                    continue;
+                }
+                None => return Err(unexpected_keyword(func, kwnames, name)),
+            }
         };
         if !slots[i].is_null() {
             return Err(multiple_values(func, name));
         }
         slots[i] = v.clone();
+    }
+    if let Some(dict) = varkw {
+        slots[varkw_slot] = Value::dict(dict);
     }
     // Defaults fill the last positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
@@ -362,7 +386,7 @@ fn too_many_positional(func: &Function, given: usize, kwnames: &[Value]) -> PyEr
     } else {
         format!("{given} {}", if given == 1 { "was given" } else { "were given" })
     };
-    type_error(format!("{}() takes {takes} but {given_text}", func.qualname))
+    type_error(format!("{}() takes {takes} but {given_text}", func.qualname()))
 }
 
 // The error builders below are cold and out of line, to keep
@@ -384,12 +408,12 @@ fn unexpected_keyword(func: &Function, kwnames: &[Value], name: &str) -> PyErr {
     if named.is_empty() {
         return type_error(format!(
             "{}() got an unexpected keyword argument '{name}'",
-            func.qualname
+            func.qualname()
         ));
     }
     type_error(format!(
         "{}() got some positional-only arguments passed as keyword arguments: '{}'",
-        func.qualname,
+        func.qualname(),
         named.join(", ")
     ))
 }
@@ -397,7 +421,10 @@ fn unexpected_keyword(func: &Function, kwnames: &[Value], name: &str) -> PyErr {
 #[cold]
 #[inline(never)]
 fn multiple_values(func: &Function, name: &str) -> PyErr {
-    type_error(format!("{}() got multiple values for argument '{name}'", func.qualname))
+    type_error(format!(
+        "{}() got multiple values for argument '{name}'",
+        func.qualname()
+    ))
 }
 
 #[cold]
@@ -411,7 +438,7 @@ fn missing_arguments(func: &Function, names: &[&str], kind: &str) -> PyErr {
     };
     type_error(format!(
         "{}() missing {} required {kind} argument{}: {list}",
-        func.qualname,
+        func.qualname(),
         names.len(),
         if names.len() == 1 { "" } else { "s" }
     ))

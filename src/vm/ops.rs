@@ -460,6 +460,9 @@ impl Vm {
             }
             return Ok(());
         }
+        if matches!(v.kind(), Some(Kind::Function(_))) {
+            return crate::objects::func::function_setattr(self, v, name, value);
+        }
         if let Some(Kind::Module(m)) = v.kind() {
             let d = m.dict.as_dict().expect("module dicts are dicts");
             if value.is_null() {

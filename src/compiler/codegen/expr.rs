@@ -101,6 +101,7 @@ impl<'a> Compiler<'a> {
             Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_string())),
             Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
             Expr::NoneLiteral(_) => Some(Const::None),
+            Expr::EllipsisLiteral(_) => Some(Const::Ellipsis),
             Expr::UnaryOp(op) => match self.fold(&op.operand)? {
                 Some(value) => fold_unary(op.op, &value),
                 None => None,
@@ -133,7 +134,11 @@ impl<'a> Compiler<'a> {
         }
         match expr {
             Expr::BoolOp(op) => self.compile_bool_op(op),
-            Expr::Named(e) => Err(self.unsupported("assignment expressions (':=')", e.range)),
+            Expr::Named(e) => {
+                self.compile_expr(&e.value)?;
+                self.emit(Opcode::COPY, 1);
+                self.compile_store(&e.target)
+            }
             Expr::BinOp(_) => self.compile_binop_chain(expr),
             Expr::UnaryOp(op) => self.compile_unary(op),
             Expr::Lambda(lambda) => self.compile_lambda(lambda),
@@ -165,7 +170,6 @@ impl<'a> Compiler<'a> {
             Expr::TString(e) => Err(self.unsupported("template strings", e.range)),
             Expr::BytesLiteral(e) => Err(self.unsupported("bytes literals", e.range)),
             Expr::NumberLiteral(e) => Err(self.unsupported("complex numbers", e.range)),
-            Expr::EllipsisLiteral(e) => Err(self.unsupported("'...' (Ellipsis)", e.range)),
             Expr::Attribute(attr) => {
                 self.compile_expr(&attr.value)?;
                 let i = self.name_index(&attr.attr);
@@ -184,14 +188,7 @@ impl<'a> Compiler<'a> {
             Expr::Starred(e) => Err(self.syntax_error("can't use starred expression here", e.range)),
             Expr::Name(name) => self.name_op(&name.id, Access::Load, name.range),
             Expr::List(list) => self.compile_list(list),
-            Expr::Tuple(tuple) => {
-                if let Some(starred) = tuple.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    return Err(self.unsupported("'*' unpacking in tuple displays", starred.range()));
-                }
-                self.compile_exprs(&tuple.elts)?;
-                self.emit(Opcode::BUILD_TUPLE, tuple.elts.len() as u32);
-                Ok(())
-            }
+            Expr::Tuple(tuple) => self.compile_sequence(&tuple.elts, 0, true),
             Expr::Slice(slice) => {
                 for part in [&slice.lower, &slice.upper] {
                     match part {
@@ -210,7 +207,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::IpyEscapeCommand(e) => Err(self.unsupported("IPython escape commands", e.range)),
             // Literals always fold.
-            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+            Expr::StringLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) => {
                 Err(self.internal("unfolded literal", expr.range()))
             }
         }
@@ -319,8 +316,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_dict(&mut self, dict: &ast::ExprDict) -> CResult {
-        if let Some(item) = dict.items.iter().find(|item| item.key.is_none()) {
-            return Err(self.unsupported("'**' unpacking in dict displays", item.value.range()));
+        if dict.items.iter().any(|item| item.key.is_none()) {
+            return self.compile_dict_unpacking(dict);
         }
         let big = dict.items.len() * 2 > STACK_USE_GUIDELINE;
         if big {
@@ -341,19 +338,85 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(super) fn compile_list(&mut self, list: &ast::ExprList) -> CResult {
-        if let Some(starred) = list.elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-            return Err(self.unsupported("'*' unpacking in list displays", starred.range()));
-        }
-        if list.elts.len() > STACK_USE_GUIDELINE {
-            self.emit(Opcode::BUILD_LIST, 0);
-            for e in &list.elts {
-                self.compile_expr(e)?;
-                self.emit(Opcode::LIST_APPEND, 1);
+    /// `{k: v, **m, ...}`: runs of plain items become dicts merged in order
+    /// with DICT_UPDATE, as CPython compiles them.
+    fn compile_dict_unpacking(&mut self, dict: &ast::ExprDict) -> CResult {
+        let mut have_dict = false;
+        let mut run = 0u32;
+        for item in &dict.items {
+            match &item.key {
+                Some(key) => {
+                    self.compile_expr(key)?;
+                    self.compile_expr(&item.value)?;
+                    run += 1;
+                }
+                None => {
+                    if run > 0 {
+                        self.emit(Opcode::BUILD_MAP, run);
+                        if have_dict {
+                            self.emit(Opcode::DICT_UPDATE, 1);
+                        }
+                        have_dict = true;
+                        run = 0;
+                    }
+                    if !have_dict {
+                        self.emit(Opcode::BUILD_MAP, 0);
+                        have_dict = true;
+                    }
+                    self.compile_expr(&item.value)?;
+                    self.emit(Opcode::DICT_UPDATE, 1);
+                }
             }
+        }
+        if run > 0 {
+            self.emit(Opcode::BUILD_MAP, run);
+            if have_dict {
+                self.emit(Opcode::DICT_UPDATE, 1);
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn compile_list(&mut self, list: &ast::ExprList) -> CResult {
+        self.compile_sequence(&list.elts, 0, false)
+    }
+
+    /// A list (or, with `tuple`, a tuple) of `pushed` values already on the
+    /// stack followed by `elts`, which may contain `*x` (CPython's
+    /// `starunpack_helper`): small displays without a star are one BUILD;
+    /// otherwise a list grows with LIST_APPEND/LIST_EXTEND, turned into a
+    /// tuple at the end if asked.
+    pub(super) fn compile_sequence(&mut self, elts: &[Expr], pushed: u32, tuple: bool) -> CResult {
+        let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        let big = elts.len() + pushed as usize > STACK_USE_GUIDELINE;
+        let build = if tuple { Opcode::BUILD_TUPLE } else { Opcode::BUILD_LIST };
+        if !starred && !big {
+            self.compile_exprs(elts)?;
+            self.emit(build, elts.len() as u32 + pushed);
+            return Ok(());
+        }
+        // The plain items before the first star go in with BUILD_LIST.
+        let prefix = if big {
+            0
         } else {
-            self.compile_exprs(&list.elts)?;
-            self.emit(Opcode::BUILD_LIST, list.elts.len() as u32);
+            elts.iter().take_while(|e| !matches!(e, Expr::Starred(_))).count()
+        };
+        self.compile_exprs(&elts[..prefix])?;
+        self.emit(Opcode::BUILD_LIST, prefix as u32 + pushed);
+        for e in &elts[prefix..] {
+            match e {
+                Expr::Starred(star) => {
+                    self.compile_expr(&star.value)?;
+                    self.emit(Opcode::LIST_EXTEND, 1);
+                }
+                e => {
+                    self.compile_expr(e)?;
+                    self.emit(Opcode::LIST_APPEND, 1);
+                }
+            }
+        }
+        if tuple {
+            self.emit(Opcode::LIST_TO_TUPLE, 0);
         }
         Ok(())
     }
@@ -362,12 +425,6 @@ impl<'a> Compiler<'a> {
     /// keyword names go in a constant tuple named by KW_NAMES.
     pub(super) fn compile_call(&mut self, call: &ast::ExprCall) -> CResult {
         let args = &call.arguments;
-        if let Some(starred) = args.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
-            return Err(self.unsupported("'*' unpacking in calls", starred.range()));
-        }
-        if let Some(kw) = args.keywords.iter().find(|k| k.arg.is_none()) {
-            return Err(self.unsupported("'**' unpacking in calls", kw.range));
-        }
         let mut seen = std::collections::HashSet::new();
         for kw in &args.keywords {
             if let Some(name) = &kw.arg {
@@ -375,6 +432,11 @@ impl<'a> Compiler<'a> {
                     return Err(self.syntax_error(format!("keyword argument repeated: {name}"), kw.range));
                 }
             }
+        }
+        let unpacking =
+            args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
+        if unpacking {
+            return self.compile_call_ex(call);
         }
         let mut restore = None;
         match &*call.func {
@@ -418,6 +480,57 @@ impl<'a> Compiler<'a> {
         if let Some(old) = restore {
             self.restore_line(old);
         }
+        Ok(())
+    }
+
+    /// A call with `*x` or `**x` (CPython's CALL_FUNCTION_EX form): NULL,
+    /// the callable (an attribute load, not LOAD_METHOD), the positional
+    /// arguments as one tuple, then the keywords as one dict if any.
+    fn compile_call_ex(&mut self, call: &ast::ExprCall) -> CResult {
+        let args = &call.arguments;
+        self.emit(Opcode::PUSH_NULL, 0);
+        self.compile_expr(&call.func)?;
+        match &args.args[..] {
+            [Expr::Starred(star)] => self.compile_expr(&star.value)?,
+            elts => self.compile_sequence(elts, 0, true)?,
+        }
+        let has_keywords = !args.keywords.is_empty();
+        if has_keywords {
+            let mut have_dict = false;
+            let mut run = 0u32;
+            for kw in &args.keywords {
+                match &kw.arg {
+                    Some(name) => {
+                        self.load_const(Const::Str(name.to_string()));
+                        self.compile_expr(&kw.value)?;
+                        run += 1;
+                    }
+                    None => {
+                        if run > 0 {
+                            self.emit(Opcode::BUILD_MAP, run);
+                            if have_dict {
+                                self.emit(Opcode::DICT_MERGE, 1);
+                            }
+                            have_dict = true;
+                            run = 0;
+                        }
+                        if !have_dict {
+                            self.emit(Opcode::BUILD_MAP, 0);
+                            have_dict = true;
+                        }
+                        self.compile_expr(&kw.value)?;
+                        self.emit(Opcode::DICT_MERGE, 1);
+                    }
+                }
+            }
+            if run > 0 {
+                self.emit(Opcode::BUILD_MAP, run);
+                if have_dict {
+                    self.emit(Opcode::DICT_MERGE, 1);
+                }
+            }
+        }
+        self.emit(Opcode::CALL_FUNCTION_EX, has_keywords as u32);
         Ok(())
     }
 

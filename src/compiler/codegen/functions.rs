@@ -6,17 +6,6 @@ use super::*;
 impl<'a> Compiler<'a> {
     // ---- functions -------------------------------------------------------------
 
-    /// Rejects parameter kinds pyvm cannot call yet.
-    pub(super) fn check_parameters(&self, params: &ast::Parameters) -> CResult {
-        if let Some(p) = &params.vararg {
-            return Err(self.unsupported("'*args' parameters", p.range));
-        }
-        if let Some(p) = &params.kwarg {
-            return Err(self.unsupported("'**kwargs' parameters", p.range));
-        }
-        Ok(())
-    }
-
     /// Pushes the defaults tuple and the keyword-only defaults dict, if any;
     /// returns the matching MAKE_FUNCTION flags.
     pub(super) fn compile_defaults(&mut self, params: &ast::Parameters) -> CResult<u32> {
@@ -55,6 +44,13 @@ impl<'a> Compiler<'a> {
         u.posonlyargcount = params.posonlyargs.len() as u32;
         u.argcount = (params.posonlyargs.len() + params.args.len()) as u32;
         u.kwonlyargcount = params.kwonlyargs.len() as u32;
+        u.varargs_flags = 0;
+        if params.vararg.is_some() {
+            u.varargs_flags |= flags::VARARGS;
+        }
+        if params.kwarg.is_some() {
+            u.varargs_flags |= flags::VARKEYWORDS;
+        }
     }
 
     /// Pushes the closure tuple if `code` has free variables, then makes the function.
@@ -80,7 +76,6 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported("type parameters", type_params.range));
         }
         self.compile_decorators(&def.decorator_list)?;
-        self.check_parameters(&def.parameters)?;
         let make_flags = self.compile_defaults(&def.parameters)?;
         let block = self.block_for(def.range)?;
         let qualname = self.qualname(&def.name);
@@ -225,10 +220,7 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn compile_lambda(&mut self, lambda: &ast::ExprLambda) -> CResult {
         let make_flags = match &lambda.parameters {
-            Some(params) => {
-                self.check_parameters(params)?;
-                self.compile_defaults(params)?
-            }
+            Some(params) => self.compile_defaults(params)?,
             None => 0,
         };
         let block = self.block_for(lambda.range)?;

@@ -59,6 +59,7 @@ enum Const {
     Str(String),
     Tuple(Vec<Const>),
     Code(CodeRef),
+    Ellipsis,
 }
 
 /// A code object constant, compared by identity.
@@ -95,6 +96,7 @@ impl Const {
             Const::Str(s) => Value::str(s),
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
             Const::Code(code) => Value::code(code.0.clone()),
+            Const::Ellipsis => Value::ellipsis(),
         }
     }
 
@@ -107,7 +109,7 @@ impl Const {
             Const::Float(bits) => f64::from_bits(*bits) != 0.0,
             Const::Str(s) => !s.is_empty(),
             Const::Tuple(items) => !items.is_empty(),
-            Const::Code(_) => true,
+            Const::Code(_) | Const::Ellipsis => true,
         }
     }
 
@@ -275,6 +277,8 @@ struct Unit {
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
+    /// `CO_VARARGS | CO_VARKEYWORDS` for `*args` / `**kwargs` parameters.
+    varargs_flags: u32,
     seq: InstrSeq,
     consts: Vec<Const>,
     const_index: HashMap<Const, u32>,
@@ -364,6 +368,7 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
+            varargs_flags: 0,
             seq: InstrSeq::default(),
             consts: Vec::new(),
             const_index: HashMap::new(),
@@ -412,7 +417,7 @@ impl<'a> Compiler<'a> {
                 error
             })?;
         let block = &self.table.blocks[u.block];
-        let mut co_flags = 0;
+        let mut co_flags = u.varargs_flags;
         if block.kind.is_function_like() {
             co_flags |= flags::OPTIMIZED | flags::NEWLOCALS;
             if block.nested {

@@ -366,13 +366,31 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
-                if let Some(starred) = elts.iter().find(|e| matches!(e, Expr::Starred(_))) {
-                    return Err(self.unsupported("starred assignment targets", starred.range()));
+                let mut stars = elts.iter().enumerate().filter(|(_, e)| matches!(e, Expr::Starred(_)));
+                match (stars.next(), stars.next()) {
+                    (None, _) => self.emit(Opcode::UNPACK_SEQUENCE, elts.len() as u32),
+                    (Some((before, _)), None) => {
+                        let after = elts.len() - before - 1;
+                        if before >= 256 || after >= 1 << 24 {
+                            let msg = "too many expressions in star-unpacking assignment";
+                            return Err(self.syntax_error(msg, target.range()));
+                        }
+                        self.emit(Opcode::UNPACK_EX, (before | (after << 8)) as u32);
+                    }
+                    (Some(_), Some(_)) => {
+                        let msg = "multiple starred expressions in assignment";
+                        return Err(self.syntax_error(msg, target.range()));
+                    }
                 }
-                self.emit(Opcode::UNPACK_SEQUENCE, elts.len() as u32);
-                elts.iter().try_for_each(|e| self.compile_store(e))
+                for e in elts {
+                    match e {
+                        Expr::Starred(starred) => self.compile_store(&starred.value)?,
+                        e => self.compile_store(e)?,
+                    }
+                }
+                Ok(())
             }
-            Expr::Starred(s) => Err(self.unsupported("starred assignment targets", s.range)),
+            Expr::Starred(s) => Err(self.syntax_error("starred assignment target must be in a list or tuple", s.range)),
             other => Err(self.syntax_error(format!("cannot assign to {}", describe_expr(other)), other.range())),
         }
     }

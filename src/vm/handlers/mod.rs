@@ -29,7 +29,9 @@
 //! effects).
 
 mod raise;
+mod unpack;
 pub(super) use raise::*;
+pub(super) use unpack::*;
 
 use super::attr_cache;
 use super::exec::{raise, Exec, Flow};
@@ -40,6 +42,8 @@ use crate::objects::exceptions::{self, name_error, PyErr};
 use crate::objects::iter::IterState;
 use crate::objects::types::{self, BinOp, CompareOp, UnaryOp};
 use crate::objects::{Dict, Function, Kind, PyResult, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Pushes `Ok` values; raises errors.
 #[inline(always)]
@@ -550,7 +554,16 @@ pub(super) unsafe fn call(st: &mut Exec, oparg: u32) -> Flow {
     }
     let kwnames = vm.thread.kwnames.take();
     let kw: &[Value] = kwnames.as_ref().and_then(|k| k.as_tuple()).unwrap_or(&[]);
-    let callable = unsafe { &*callable };
+    unsafe { call_general(st, base, &*callable, args, kw) }
+}
+
+/// The calls CALL's fast path does not take, and CALL_FUNCTION_EX's: a
+/// Python function's frame (or a class's Python `__init__`) is pushed and
+/// runs in this loop; anything else is called from Rust. The stack is cut
+/// to `base` (the call's inputs) either way.
+#[inline(always)]
+unsafe fn call_general(st: &mut Exec, base: *mut Value, callable: &Value, args: &[Value], kw: &[Value]) -> Flow {
+    let vm = unsafe { st.vm() };
     if callable.as_function().is_some() {
         // A Python function: push its frame and continue in this loop.
         st.save_to(vm);
@@ -660,13 +673,14 @@ fn new_function(
         })
         .unwrap_or_default();
     Value::function(Function {
-        name: code.name.clone(),
-        qualname: code.qualname.clone(),
+        name: RefCell::new(Rc::from(code.name.as_str())),
+        qualname: RefCell::new(Rc::from(code.qualname.as_str())),
+        attrs: RefCell::new(Value::NULL),
         code,
         globals,
-        defaults: tuple_items(defaults),
+        defaults: tuple_items(defaults).into(),
         kwdefaults,
-        closure: tuple_items(closure),
+        closure: tuple_items(closure).into(),
     })
 }
 
