@@ -250,50 +250,16 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     let argcount = code.argcount as usize;
     let kwonly = code.kwonlyargcount as usize;
     let npos = args.len() - kwnames.len();
-    // `*args` and `**kwargs` take the slots after the keyword-only
-    // parameters, in that order (co_varnames order).
-    let has_varargs = code.flags & flags::VARARGS != 0;
-    let has_varkw = code.flags & flags::VARKEYWORDS != 0;
-    let varargs_slot = argcount + kwonly;
-    let varkw_slot = varargs_slot + has_varargs as usize;
-    if npos > argcount {
-        if !has_varargs {
-            return Err(too_many_positional(func, npos, kwnames));
+    // The common call (positional arguments only, no `*args`/`**kwargs`
+    // parameter) copies its arguments and nothing else; keywords and the
+    // variadic parameters are bound out of line, so this stays small
+    // enough to inline into push_function_frame.
+    if kwnames.is_empty() && npos <= argcount && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 {
+        for (slot, v) in slots.iter_mut().zip(args) {
+            *slot = v.clone();
         }
-        slots[varargs_slot] = Value::tuple(args[argcount..npos].to_vec());
-    } else if has_varargs {
-        slots[varargs_slot] = Value::tuple(Vec::new());
-    }
-    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argcount)]) {
-        *slot = v.clone();
-    }
-    let mut varkw = has_varkw.then(crate::objects::Dict::new);
-    for (name_value, v) in kwnames.iter().zip(&args[npos..]) {
-        let name = name_value.as_str().map(|s| s.as_str()).unwrap_or("");
-        // Positional-only parameters cannot be named.
-        let posonly = (code.posonlyargcount as usize).min(argcount);
-        let found = code.varnames[posonly..argcount + kwonly]
-            .iter()
-            .position(|p| p == name)
-            .map(|i| i + posonly);
-        let Some(i) = found else {
-            match &mut varkw {
-                Some(dict) => {
-                    // Keyword names are distinct strs (the compiler and
-                    // CALL_FUNCTION_EX check), so nothing is replaced.
-                    drop(dict.insert_str(name_value.clone(), v.clone()));
-                    continue;
-                }
-                None => return Err(unexpected_keyword(func, kwnames, name)),
-            }
-        };
-        if !slots[i].is_null() {
-            return Err(multiple_values(func, name));
-        }
-        slots[i] = v.clone();
-    }
-    if let Some(dict) = varkw {
-        slots[varkw_slot] = Value::dict(dict);
+    } else {
+        bind_keywords_and_varargs(func, slots, args, kwnames)?;
     }
     // Defaults fill the last positional parameters.
     let first_default = argcount - func.defaults.len().min(argcount);
@@ -335,6 +301,63 @@ unsafe fn bind_arguments(func: &Function, frame: *mut Frame, args: &[Value], kwn
     }
     for (i, cell) in func.closure.iter().enumerate() {
         slots[nlocals + code.cellvars.len() + i] = cell.clone();
+    }
+    Ok(())
+}
+
+/// The part of binding that the common call skips: positional arguments
+/// past the parameters (into `*args`, or an error), keyword arguments
+/// (into their parameters or `**kwargs`, or an error).
+#[inline(never)]
+fn bind_keywords_and_varargs(func: &Function, slots: &mut [Value], args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+    let code = &*func.code;
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let npos = args.len() - kwnames.len();
+    // `*args` and `**kwargs` take the slots after the keyword-only
+    // parameters, in that order (co_varnames order).
+    let has_varargs = code.flags & flags::VARARGS != 0;
+    let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+    let varargs_slot = argcount + kwonly;
+    let varkw_slot = varargs_slot + has_varargs as usize;
+    if npos > argcount {
+        if !has_varargs {
+            return Err(too_many_positional(func, npos, kwnames));
+        }
+        slots[varargs_slot] = Value::tuple(args[argcount..npos].to_vec());
+    } else if has_varargs {
+        slots[varargs_slot] = Value::tuple(Vec::new());
+    }
+    for (slot, v) in slots.iter_mut().zip(&args[..npos.min(argcount)]) {
+        *slot = v.clone();
+    }
+    let mut varkw = has_varkw.then(crate::objects::Dict::new);
+    // Positional-only parameters cannot be named.
+    let posonly = (code.posonlyargcount as usize).min(argcount);
+    for (name_value, v) in kwnames.iter().zip(&args[npos..]) {
+        let name = name_value.as_str().map(|s| s.as_str()).unwrap_or("");
+        let found = code.varnames[posonly..argcount + kwonly]
+            .iter()
+            .position(|p| p == name)
+            .map(|i| i + posonly);
+        let Some(i) = found else {
+            match &mut varkw {
+                Some(dict) => {
+                    // Keyword names are distinct strs (the compiler and
+                    // CALL_FUNCTION_EX check), so nothing is replaced.
+                    drop(dict.insert_str(name_value.clone(), v.clone()));
+                    continue;
+                }
+                None => return Err(unexpected_keyword(func, kwnames, name)),
+            }
+        };
+        if !slots[i].is_null() {
+            return Err(multiple_values(func, name));
+        }
+        slots[i] = v.clone();
+    }
+    if let Some(dict) = varkw {
+        slots[varkw_slot] = Value::dict(dict);
     }
     Ok(())
 }
