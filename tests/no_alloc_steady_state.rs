@@ -69,6 +69,18 @@ def float_loop(n):
             x = 1.0
         i = i + 1
     return x
+
+TRIPLE = [5, 6, 7]
+
+def unpack_loop(n):
+    pair = (3, 4)
+    triple = TRIPLE
+    i = 0
+    while i < n:
+        x, y = pair
+        p, q, r = triple
+        i = i + 1
+    return x + y + p + q + r
 ";
 
 /// Allocations made while calling the global function `name(n)`.
@@ -91,7 +103,7 @@ fn allocations_during(vm: &mut Vm, globals: &Value, name: &str, n: i64) -> u64 {
 }
 
 #[test]
-fn steady_state_calls_and_numeric_loops_do_not_allocate() {
+fn steady_state_calls_numeric_loops_and_unpacking_do_not_allocate() {
     for strategy in Strategy::ALL {
         let options = Options {
             strategy,
@@ -103,7 +115,7 @@ fn steady_state_calls_and_numeric_loops_do_not_allocate() {
             .unwrap_or_else(|e| panic!("{}", e.report()));
         let globals = vm.new_main_globals();
         vm.run_module(code, globals.clone()).expect("module runs");
-        for name in ["calls", "int_loop", "float_loop"] {
+        for name in ["calls", "int_loop", "float_loop", "unpack_loop"] {
             allocations_during(&mut vm, &globals, name, 10); // warm the free list
             let n = allocations_during(&mut vm, &globals, name, 100_000);
             assert_eq!(n, 0, "{name} under {strategy}: {n} allocations for 100000 iterations");

@@ -1076,23 +1076,52 @@ pub(super) unsafe fn unpack_sequence(st: &mut Exec, oparg: u32) -> Flow {
 unsafe fn unpack_to_stack(vm: &mut Vm, top: *mut Value, n: usize) -> PyResult<*mut Value> {
     // SAFETY: TOS is live; co_stacksize leaves room for the n items.
     let seq = unsafe { std::ptr::read(top.sub(1)) };
-    let items = match seq.kind() {
-        Some(Kind::Tuple(t)) if t.len() == n => t.to_vec(),
-        Some(Kind::List(l)) if l.borrow().len() == n => l.borrow().clone(),
-        _ => match unpack_slow(vm, &seq, n) {
-            Ok(items) => items,
+    let base = unsafe { top.sub(1) };
+    // Exact-size tuples and lists (the common `a, b = b, a`) are copied
+    // straight from their storage to the stack: no temporary vector.
+    let copied = match seq.kind() {
+        Some(Kind::Tuple(t)) if t.len() == n => {
+            // SAFETY: the n slots from `base` are free (the sequence was read out).
+            unsafe { write_reversed(base, t) };
+            true
+        }
+        Some(Kind::List(l)) if l.borrow().len() == n => {
+            // Cloning items runs no Python code, so the borrow is held only here.
+            unsafe { write_reversed(base, &l.borrow()) };
+            true
+        }
+        _ => false,
+    };
+    if !copied {
+        match unpack_slow(vm, &seq, n) {
+            Ok(items) => {
+                for (i, item) in items.into_iter().rev().enumerate() {
+                    // SAFETY: as above.
+                    unsafe { std::ptr::write(base.add(i), item) };
+                }
+            }
             Err(e) => {
                 // Put the sequence back: the unwinder drops the stack.
-                unsafe { std::ptr::write(top.sub(1), seq) };
+                unsafe { std::ptr::write(base, seq) };
                 return Err(e);
             }
-        },
-    };
-    let base = unsafe { top.sub(1) };
-    for (i, item) in items.into_iter().rev().enumerate() {
-        unsafe { std::ptr::write(base.add(i), item) };
+        }
     }
+    drop(seq);
     Ok(unsafe { base.add(n) })
+}
+
+/// Writes new references to `items` from `base` upwards, last item first
+/// (so the first item ends on top).
+///
+/// # Safety
+/// `base..base + items.len()` must be writable stack slots holding no live value.
+#[inline(always)]
+unsafe fn write_reversed(base: *mut Value, items: &[Value]) {
+    for (i, item) in items.iter().rev().enumerate() {
+        // SAFETY: the caller guarantees the slot is free and in bounds.
+        unsafe { std::ptr::write(base.add(i), item.clone()) };
+    }
 }
 
 #[inline(never)]
