@@ -136,6 +136,7 @@ macro_rules! program_benchmarks {
 }
 
 program_benchmarks!(
+    call_args,
     closures,
     dict_count,
     exc_control_flow,
