@@ -187,7 +187,7 @@ fn argrepr(code: &CodeObject, op: Opcode, arg: u32) -> String {
 }
 
 /// `repr()` of a constant or name, without a VM.
-fn value_repr(value: &Value) -> String {
+pub(crate) fn value_repr(value: &Value) -> String {
     if value.is_none() {
         return "None".to_string();
     }

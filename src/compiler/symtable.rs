@@ -509,13 +509,60 @@ impl Builder<'_, '_> {
                 self.visit_expr(&assert.test)?;
                 self.visit_opt(assert.msg.as_deref())?;
             }
+            Stmt::Match(m) => {
+                self.visit_expr(&m.subject)?;
+                for case in &m.cases {
+                    self.visit_pattern(&case.pattern)?;
+                    self.visit_opt(case.guard.as_deref())?;
+                    self.visit_body(&case.body)?;
+                }
+            }
             // Nothing to record, or rejected by the code generator.
             Stmt::Pass(_)
             | Stmt::Break(_)
             | Stmt::Continue(_)
-            | Stmt::Match(_)
             | Stmt::TypeAlias(_)
             | Stmt::IpyEscapeCommand(_) => {}
+        }
+        Ok(())
+    }
+
+    /// A case's pattern: captures bind names; values, classes and mapping
+    /// keys are expressions.
+    fn visit_pattern(&mut self, pattern: &ast::Pattern) -> Visit {
+        use ast::Pattern as P;
+        match pattern {
+            P::MatchValue(v) => self.visit_expr(&v.value)?,
+            P::MatchSingleton(_) => {}
+            P::MatchSequence(s) => s.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
+            P::MatchMapping(m) => {
+                self.visit_exprs(&m.keys)?;
+                m.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                if let Some(rest) = &m.rest {
+                    self.add_def(rest, DEF_LOCAL, rest.range)?;
+                }
+            }
+            P::MatchClass(c) => {
+                self.visit_expr(&c.cls)?;
+                c.arguments.patterns.iter().try_for_each(|p| self.visit_pattern(p))?;
+                for kw in &c.arguments.keywords {
+                    self.visit_pattern(&kw.pattern)?;
+                }
+            }
+            P::MatchStar(s) => {
+                if let Some(name) = &s.name {
+                    self.add_def(name, DEF_LOCAL, name.range)?;
+                }
+            }
+            P::MatchAs(a) => {
+                if let Some(inner) = &a.pattern {
+                    self.visit_pattern(inner)?;
+                }
+                if let Some(name) = &a.name {
+                    self.add_def(name, DEF_LOCAL, name.range)?;
+                }
+            }
+            P::MatchOr(o) => o.patterns.iter().try_for_each(|p| self.visit_pattern(p))?,
         }
         Ok(())
     }

@@ -239,6 +239,20 @@ pub struct Type {
     /// A built-in type with more than one base (`ExceptionGroup`): its
     /// MRO after itself. Others follow their `base` chain.
     pub static_mro: Option<&'static [&'static Type]>,
+    /// How `match` patterns treat instances (`match_flags::*`, CPython's
+    /// `Py_TPFLAGS_SEQUENCE`/`MAPPING`/`_Py_TPFLAGS_MATCH_SELF`); a class
+    /// inherits them from the built-in types on its MRO.
+    pub match_flags: u8,
+}
+
+/// Bits of [`Type::match_flags`].
+pub mod match_flags {
+    /// A sequence pattern (`[a, b]`) can match instances.
+    pub const SEQUENCE: u8 = 1;
+    /// A mapping pattern (`{"k": v}`) can match instances.
+    pub const MAPPING: u8 = 2;
+    /// `cls(x)` with one positional sub-pattern matches the subject itself.
+    pub const MATCH_SELF: u8 = 4;
 }
 
 // SAFETY: the `Cell`s of a built-in (static) type are never written after
@@ -282,7 +296,13 @@ impl Type {
         version: Cell::new(0),
         heap: None,
         static_mro: None,
+        match_flags: 0,
     };
+
+    /// The `match_flags` of this type and every type on its MRO.
+    pub fn inherited_match_flags(&'static self) -> u8 {
+        self.mro().iter().fold(0, |flags, t| flags | t.match_flags)
+    }
 
     /// The base type: `object` for every type but `object` itself.
     #[inline]
@@ -435,6 +455,7 @@ pub static INT: Type = Type {
     unary: Cell::new(Some(int::unary)),
     truth: Cell::new(Some(int::truth)),
     new: Cell::new(Some(int::new)),
+    match_flags: match_flags::MATCH_SELF,
     ..Type::BLANK
 };
 
@@ -456,6 +477,7 @@ pub static FLOAT: Type = Type {
     unary: Cell::new(Some(float::unary)),
     truth: Cell::new(Some(float::truth)),
     new: Cell::new(Some(float::new)),
+    match_flags: match_flags::MATCH_SELF,
     ..Type::BLANK
 };
 
@@ -472,6 +494,7 @@ pub static STR: Type = Type {
     contains: Cell::new(Some(pystr::contains)),
     iter: Cell::new(Some(pystr::iter)),
     new: Cell::new(Some(pystr::new)),
+    match_flags: match_flags::MATCH_SELF,
     ..Type::BLANK
 };
 
@@ -489,6 +512,7 @@ pub static LIST: Type = Type {
     contains: Cell::new(Some(list::contains)),
     iter: Cell::new(Some(list::iter)),
     new: Cell::new(Some(list::new)),
+    match_flags: match_flags::MATCH_SELF | match_flags::SEQUENCE,
     ..Type::BLANK
 };
 
@@ -504,6 +528,7 @@ pub static TUPLE: Type = Type {
     contains: Cell::new(Some(list::tuple_contains)),
     iter: Cell::new(Some(list::tuple_iter)),
     new: Cell::new(Some(list::tuple_new)),
+    match_flags: match_flags::MATCH_SELF | match_flags::SEQUENCE,
     ..Type::BLANK
 };
 
@@ -521,6 +546,7 @@ pub static DICT: Type = Type {
     contains: Cell::new(Some(dict::contains)),
     iter: Cell::new(Some(dict::iter)),
     new: Cell::new(Some(dict::new)),
+    match_flags: match_flags::MATCH_SELF | match_flags::MAPPING,
     ..Type::BLANK
 };
 
@@ -537,6 +563,7 @@ pub static RANGE: Type = Type {
     compare: Cell::new(Some(range::compare)),
     new: Cell::new(Some(range::new)),
     getattr: Cell::new(Some(range::getattr)),
+    match_flags: match_flags::SEQUENCE,
     ..Type::BLANK
 };
 

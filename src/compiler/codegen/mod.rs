@@ -10,7 +10,8 @@
 //! resolution; `stmt.rs` statements and assignment targets; `exceptions.rs`
 //! try, raise, with and assert, and the cleanup of blocks that `return`,
 //! `break` and `continue` leave early; `functions.rs`
-//! functions, lambdas and comprehensions (the nested units); `expr.rs`
+//! functions, lambdas and comprehensions (the nested units); `patterns.rs`
+//! `match` statements; `expr.rs`
 //! expressions, conditions and constant folding; `tests.rs` the
 //! emitted-bytecode tests.
 
@@ -32,6 +33,7 @@ use std::rc::Rc;
 mod exceptions;
 mod expr;
 mod functions;
+mod patterns;
 mod stmt;
 #[cfg(test)]
 mod tests;

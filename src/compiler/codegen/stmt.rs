@@ -24,7 +24,7 @@ impl<'a> Compiler<'a> {
             Stmt::While(while_) => self.compile_while(while_),
             Stmt::If(if_) => self.compile_if(if_),
             Stmt::With(with) => self.compile_with(with, 0),
-            Stmt::Match(s) => Err(self.unsupported("'match' statements", s.range)),
+            Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(raise) => self.compile_raise(raise),
             Stmt::Try(try_) => self.compile_try(try_),
             Stmt::Assert(assert) => self.compile_assert(assert),

@@ -28,8 +28,10 @@
 //! `Exec::push`/`pop` and by `debug_check_effect` against the declared
 //! effects).
 
+mod matching;
 mod raise;
 mod unpack;
+pub(super) use matching::*;
 pub(super) use raise::*;
 pub(super) use unpack::*;
 
