@@ -402,6 +402,11 @@ impl Builder<'_, '_> {
                     self.visit_expr(&decorator.expression)?;
                 }
                 self.visit_defaults(&def.parameters)?;
+                // Annotations are evaluated where the def runs, too.
+                for p in def.parameters.iter() {
+                    self.visit_opt(p.annotation())?;
+                }
+                self.visit_opt(def.returns.as_deref())?;
                 self.enter(BlockKind::Function, &def.name, def.range);
                 self.visit_params(&def.parameters)?;
                 self.visit_body(&def.body)?;
@@ -435,6 +440,10 @@ impl Builder<'_, '_> {
             Stmt::AnnAssign(ann) => {
                 self.visit_expr(&ann.target)?;
                 self.visit_opt(ann.value.as_deref())?;
+                // Annotations in function bodies are never evaluated.
+                if self.blocks[self.current].kind != BlockKind::Function {
+                    self.visit_expr(&ann.annotation)?;
+                }
             }
             Stmt::For(for_) => {
                 self.visit_expr(&for_.target)?;

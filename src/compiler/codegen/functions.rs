@@ -39,6 +39,38 @@ impl<'a> Compiler<'a> {
         Ok(make_flags)
     }
 
+    /// A def's parameter and return annotations as a (name, value, ...)
+    /// tuple for MAKE_FUNCTION (flag 4), in CPython 3.11's order: regular
+    /// parameters, then positional-only ones, `*args`, keyword-only
+    /// parameters, `**kwargs`, the return.
+    fn compile_annotations(&mut self, def: &ast::StmtFunctionDef) -> CResult<u32> {
+        let params = &def.parameters;
+        let plain = params.args.iter().chain(&params.posonlyargs).map(|p| &p.parameter);
+        let kwonly = params.kwonlyargs.iter().map(|p| &p.parameter);
+        let all = plain
+            .chain(params.vararg.as_deref())
+            .chain(kwonly)
+            .chain(params.kwarg.as_deref());
+        let mut count = 0;
+        for p in all {
+            if let Some(annotation) = &p.annotation {
+                self.load_const(Const::Str(p.name.to_string()));
+                self.compile_expr(annotation)?;
+                count += 1;
+            }
+        }
+        if let Some(returns) = &def.returns {
+            self.load_const(Const::Str("return".into()));
+            self.compile_expr(returns)?;
+            count += 1;
+        }
+        if count == 0 {
+            return Ok(0);
+        }
+        self.emit(Opcode::BUILD_TUPLE, 2 * count);
+        Ok(4)
+    }
+
     pub(super) fn set_arg_counts(&mut self, params: &ast::Parameters) {
         let u = self.u();
         u.posonlyargcount = params.posonlyargs.len() as u32;
@@ -76,7 +108,7 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported("type parameters", type_params.range));
         }
         self.compile_decorators(&def.decorator_list)?;
-        let make_flags = self.compile_defaults(&def.parameters)?;
+        let make_flags = self.compile_defaults(&def.parameters)? | self.compile_annotations(def)?;
         let block = self.block_for(def.range)?;
         let qualname = self.qualname(&def.name);
         let line = self.src.line_of(def.range.start().to_u32());
@@ -192,6 +224,9 @@ impl<'a> Compiler<'a> {
             }
             None => &class.body[..],
         };
+        if super::has_annotations(body) {
+            self.emit(Opcode::SETUP_ANNOTATIONS, 0);
+        }
         self.compile_body(body)?;
         if self.u().cellvars.iter().any(|c| c == "__class__") {
             // Return the `__class__` cell; type.__new__ fills it.

@@ -336,8 +336,35 @@ pub(crate) fn compile_module(
         c.emit(Opcode::STORE_NAME, name);
         body = rest;
     }
+    if has_annotations(body) {
+        c.emit(Opcode::SETUP_ANNOTATIONS, 0);
+    }
     c.compile_body(body)?;
     c.exit_unit()
+}
+
+/// Whether a module or class body annotates a name anywhere outside nested
+/// functions and classes (CPython's `find_ann`): such a body starts with
+/// SETUP_ANNOTATIONS.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::AnnAssign(_) => true,
+        Stmt::For(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::While(s) => has_annotations(&s.body) || has_annotations(&s.orelse),
+        Stmt::If(s) => has_annotations(&s.body) || s.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
+        Stmt::With(s) => has_annotations(&s.body),
+        Stmt::Try(s) => {
+            has_annotations(&s.body)
+                || has_annotations(&s.orelse)
+                || has_annotations(&s.finalbody)
+                || s.handlers.iter().any(|h| {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    has_annotations(&h.body)
+                })
+        }
+        Stmt::Match(s) => s.cases.iter().any(|c| has_annotations(&c.body)),
+        _ => false,
+    })
 }
 
 /// The docstring (a leading string-literal statement) and the statements after it.

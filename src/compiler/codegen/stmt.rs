@@ -269,19 +269,37 @@ impl<'a> Compiler<'a> {
     /// `target: annotation [= value]`. Annotations are not evaluated (nor
     /// stored in `__annotations__`); without a value, an attribute or
     /// subscript target is still evaluated, as in CPython.
+    /// `target: annotation [= value]`. In a module or class body a simple
+    /// name's annotation is stored in `__annotations__`, any other target's
+    /// is evaluated and dropped; in a function it is never evaluated.
     pub(super) fn compile_ann_assign(&mut self, ann: &ast::StmtAnnAssign) -> CResult {
         if let Some(value) = &ann.value {
             self.compile_expr(value)?;
-            return self.compile_store(&ann.target);
+            self.compile_store(&ann.target)?;
+        } else {
+            // `obj.attr: T` and `obj[i]: T` evaluate their object (and index).
+            let parts = match &*ann.target {
+                Expr::Attribute(attr) => vec![&*attr.value],
+                Expr::Subscript(sub) => vec![&*sub.value, &*sub.slice],
+                _ => Vec::new(),
+            };
+            for part in parts {
+                self.compile_expr(part)?;
+                self.emit(Opcode::POP_TOP, 0);
+            }
         }
-        let parts = match &*ann.target {
-            Expr::Attribute(attr) => vec![&*attr.value],
-            Expr::Subscript(sub) => vec![&*sub.value, &*sub.slice],
-            _ => Vec::new(),
-        };
-        for part in parts {
-            self.compile_expr(part)?;
-            self.emit(Opcode::POP_TOP, 0);
+        if self.block_kind() == BlockKind::Function {
+            return Ok(());
+        }
+        self.compile_expr(&ann.annotation)?;
+        match &*ann.target {
+            Expr::Name(name) if ann.simple => {
+                let annotations = self.name_index("__annotations__");
+                self.emit(Opcode::LOAD_NAME, annotations);
+                self.load_const(Const::Str(name.id.to_string()));
+                self.emit(Opcode::STORE_SUBSCR, 0);
+            }
+            _ => self.emit(Opcode::POP_TOP, 0),
         }
         Ok(())
     }

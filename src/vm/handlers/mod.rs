@@ -636,6 +636,11 @@ pub(super) unsafe fn make_function(st: &mut Exec, oparg: u32) -> Flow {
     } else {
         None
     };
+    let annotations = if oparg & 4 != 0 {
+        Some(unsafe { st.pop() })
+    } else {
+        None
+    };
     let kwdefaults = if oparg & 2 != 0 {
         Some(unsafe { st.pop() })
     } else {
@@ -647,8 +652,27 @@ pub(super) unsafe fn make_function(st: &mut Exec, oparg: u32) -> Flow {
         None
     };
     let f = new_function(st.frame().globals().clone(), code, defaults, kwdefaults, closure);
+    if let Some(annotations) = annotations {
+        set_annotations(&f, annotations);
+    }
     unsafe { st.push(f) };
     Flow::Next
+}
+
+/// A new function's `__annotations__`, from the (name, value, ...) tuple
+/// MAKE_FUNCTION takes.
+#[cold]
+#[inline(never)]
+fn set_annotations(f: &Value, pairs: Value) {
+    let mut dict = Dict::new();
+    let items = pairs.as_tuple().expect("annotations are a tuple");
+    for pair in items.chunks_exact(2) {
+        drop(dict.insert_str(pair[0].clone(), pair[1].clone()));
+    }
+    let func = f.as_function().expect("MAKE_FUNCTION made a function");
+    let mut attrs = Dict::new();
+    drop(attrs.insert_str(Value::str("__annotations__"), Value::dict(dict)));
+    *func.attrs.borrow_mut() = Value::dict(attrs);
 }
 
 #[inline(never)]
@@ -1416,4 +1440,17 @@ pub(super) unsafe fn load_classderef(st: &mut Exec, oparg: u32) -> Flow {
         return Flow::Next;
     }
     unsafe { load_deref(st, oparg) }
+}
+
+#[inline(always)]
+pub(super) unsafe fn setup_annotations(st: &mut Exec, _oparg: u32) -> Flow {
+    let locals = dict_ref(&st.frame().locals);
+    let present = locals.borrow().get_by_name("__annotations__").is_some();
+    if !present {
+        let old = locals
+            .borrow_mut()
+            .insert_str(Value::str("__annotations__"), Value::dict(Dict::new()));
+        drop(old); // nothing was there
+    }
+    Flow::Next
 }
