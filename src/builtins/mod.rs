@@ -24,6 +24,7 @@ use num_traits::{Signed, Zero};
 static BUILTIN_TYPES: &[&Type] = &[
     &types::INT,
     &types::FLOAT,
+    &types::COMPLEX,
     &types::STR,
     &types::BOOL,
     &types::LIST,
@@ -560,10 +561,18 @@ fn builtin_abs(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
         }
         return Ok(int::as_i64(x).map(Value::int).unwrap_or_else(|| x.clone()));
     }
+    if x.as_complex().is_some() {
+        return crate::objects::complex::abs(x);
+    }
     if let Some(r) = crate::objects::slots::call_dunder(vm, x, "__abs__", &[])? {
         return Ok(r);
     }
     Err(type_error(format!("bad operand type for abs(): '{}'", x.ty().name)))
+}
+
+/// `round(number, ndigits=None)`.
+pub(crate) fn round(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    builtin_round(vm, args, kwnames)
 }
 
 fn builtin_round(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

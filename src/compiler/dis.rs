@@ -202,6 +202,7 @@ pub(crate) fn value_repr(value: &Value) -> String {
     }
     match value.kind() {
         Some(Kind::Int(big)) => big.to_string(),
+        Some(Kind::Complex(c)) => crate::objects::complex::repr_parts(*c),
         Some(Kind::Str(s)) => crate::objects::str::repr(s.as_str()),
         Some(Kind::Tuple(items)) if items.len() == 1 => format!("({},)", value_repr(&items[0])),
         Some(Kind::Tuple(items)) => format!("({})", items.iter().map(value_repr).collect::<Vec<_>>().join(", ")),

@@ -527,11 +527,7 @@ impl Builder<'_, '_> {
                 }
             }
             // Nothing to record, or rejected by the code generator.
-            Stmt::Pass(_)
-            | Stmt::Break(_)
-            | Stmt::Continue(_)
-            | Stmt::TypeAlias(_)
-            | Stmt::IpyEscapeCommand(_) => {}
+            Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) | Stmt::TypeAlias(_) | Stmt::IpyEscapeCommand(_) => {}
         }
         Ok(())
     }

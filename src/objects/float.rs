@@ -2,6 +2,7 @@
 
 use super::exceptions::{overflow_error, type_error, value_error, zero_division};
 use super::int;
+use super::number_methods as nm;
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{PyResult, Value};
 use crate::builtins::args::no_args;
@@ -134,7 +135,7 @@ pub fn float_binop(x: f64, y: f64, op: BinOp) -> PyResult<Value> {
             }
             divmod(x, y).1
         }
-        BinOp::Pow => float_pow(x, y)?,
+        BinOp::Pow => return float_pow_value(x, y),
         _ => {
             return Err(type_error(format!(
                 "unsupported operand type(s) for {}: 'float' and 'float'",
@@ -168,16 +169,20 @@ pub fn divmod(x: f64, y: f64) -> (f64, f64) {
     (floordiv, m)
 }
 
-/// `x ** y` for floats with CPython's errors.
+/// `x ** y` as a value: a negative number to a fractional power is complex,
+/// as in CPython.
+pub fn float_pow_value(x: f64, y: f64) -> PyResult<Value> {
+    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+        return super::complex::float_pow(x, y);
+    }
+    float_pow(x, y).map(Value::float)
+}
+
+/// `x ** y` for floats with CPython's errors (a real result: see
+/// `float_pow_value` for negative bases).
 pub fn float_pow(x: f64, y: f64) -> PyResult<f64> {
     if x == 0.0 && y < 0.0 {
         return Err(zero_division("0.0 cannot be raised to a negative power"));
-    }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        // CPython returns a complex number here; pyvm has no complex type yet.
-        return Err(value_error(
-            "pyvm does not support complex results (negative number raised to a fractional power)",
-        ));
     }
     let r = x.powf(y);
     if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -281,10 +286,40 @@ fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])>
     }
 }
 
-pub static METHODS: &[MethodDef] = &[MethodDef {
-    name: "is_integer",
-    func: is_integer,
-}];
+pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "is_integer",
+        func: is_integer,
+    },
+    MethodDef {
+        name: "as_integer_ratio",
+        func: nm::float_as_integer_ratio,
+    },
+    MethodDef {
+        name: "conjugate",
+        func: nm::float_conjugate,
+    },
+    MethodDef {
+        name: "hex",
+        func: nm::float_hex,
+    },
+    MethodDef {
+        name: "__round__",
+        func: nm::float_round,
+    },
+    MethodDef {
+        name: "__trunc__",
+        func: nm::float_trunc,
+    },
+    MethodDef {
+        name: "__floor__",
+        func: nm::float_floor,
+    },
+    MethodDef {
+        name: "__ceil__",
+        func: nm::float_ceil,
+    },
+];
 
 #[cfg(test)]
 mod tests {

@@ -2,6 +2,7 @@
 //! `num_bigint::BigInt`, so Python ints never overflow.
 
 use super::exceptions::{overflow_error, type_error, value_error, zero_division};
+use super::number_methods as nm;
 use super::types::{BinOp, CompareOp, MethodDef, UnaryOp};
 use super::{float, Kind, Obj, PyResult, Value};
 use crate::builtins::args::no_args;
@@ -364,7 +365,7 @@ fn small_binop(x: i64, y: i64, op: BinOp) -> Option<PyResult<Value>> {
         BinOp::TrueDiv => return Some(true_divide_i64(x, y)),
         BinOp::Pow => {
             if y < 0 {
-                return Some(float::float_pow(x as f64, y as f64).map(Value::float));
+                return Some(float::float_pow_value(x as f64, y as f64));
             }
             let e = u32::try_from(y).ok()?;
             return x.checked_pow(e).map(|v| Ok(Value::int(v)));
@@ -479,7 +480,7 @@ pub fn big_binop(x: &BigInt, y: &BigInt, op: BinOp) -> PyResult<Value> {
                 let too_large = || overflow_error("int too large to convert to float");
                 let fx = bigint_to_f64(x).ok_or_else(too_large)?;
                 let fy = bigint_to_f64(y).ok_or_else(too_large)?;
-                return float::float_pow(fx, fy).map(Value::float);
+                return float::float_pow_value(fx, fy);
             }
             let e = match y.to_u32() {
                 Some(e) => e,
@@ -691,10 +692,44 @@ fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Valu
     Ok((me, rest))
 }
 
-pub static METHODS: &[MethodDef] = &[MethodDef {
-    name: "bit_length",
-    func: int_bit_length,
-}];
+pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "bit_length",
+        func: int_bit_length,
+    },
+    MethodDef {
+        name: "bit_count",
+        func: nm::int_bit_count,
+    },
+    MethodDef {
+        name: "as_integer_ratio",
+        func: nm::int_as_integer_ratio,
+    },
+    MethodDef {
+        name: "conjugate",
+        func: nm::int_conjugate,
+    },
+    MethodDef {
+        name: "__round__",
+        func: nm::int_round,
+    },
+    MethodDef {
+        name: "__trunc__",
+        func: nm::int_identity,
+    },
+    MethodDef {
+        name: "__floor__",
+        func: nm::int_identity,
+    },
+    MethodDef {
+        name: "__ceil__",
+        func: nm::int_identity,
+    },
+    MethodDef {
+        name: "__index__",
+        func: nm::int_identity,
+    },
+];
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 
 pub mod alloc;
 pub mod class;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 mod dict_methods;
@@ -21,6 +22,7 @@ pub mod int;
 pub mod iter;
 pub mod list;
 mod list_methods;
+pub mod number_methods;
 pub mod range;
 pub mod slot_methods;
 pub mod slots;
@@ -122,6 +124,7 @@ pub enum Kind {
     Traceback(Box<exceptions::Traceback>),
     /// An object with no data (`NotImplemented`).
     Singleton,
+    Complex(complex::Complex),
 }
 
 // Every heap object carries a `Kind`: a new variant larger than the
@@ -136,7 +139,13 @@ impl Kind {
     fn frees_only_atoms(&self) -> bool {
         matches!(
             self,
-            Kind::Int(_) | Kind::Str(_) | Kind::Range(_) | Kind::Stdio(_) | Kind::Member(_) | Kind::Singleton
+            Kind::Int(_)
+                | Kind::Str(_)
+                | Kind::Range(_)
+                | Kind::Stdio(_)
+                | Kind::Member(_)
+                | Kind::Singleton
+                | Kind::Complex(_)
         )
     }
 }

@@ -456,6 +456,7 @@ pub static INT: Type = Type {
     truth: Cell::new(Some(int::truth)),
     new: Cell::new(Some(int::new)),
     match_flags: match_flags::MATCH_SELF,
+    getattr: Cell::new(Some(super::number_methods::int_getattr)),
     ..Type::BLANK
 };
 
@@ -478,6 +479,21 @@ pub static FLOAT: Type = Type {
     truth: Cell::new(Some(float::truth)),
     new: Cell::new(Some(float::new)),
     match_flags: match_flags::MATCH_SELF,
+    getattr: Cell::new(Some(super::number_methods::float_getattr)),
+    ..Type::BLANK
+};
+
+pub static COMPLEX: Type = Type {
+    name: "complex",
+    methods: super::complex::METHODS,
+    repr: Cell::new(Some(super::complex::repr)),
+    hash: Cell::new(Some(super::complex::hash)),
+    compare: Cell::new(Some(super::complex::compare)),
+    binop: Cell::new(Some(super::complex::binop)),
+    unary: Cell::new(Some(super::complex::unary)),
+    truth: Cell::new(Some(super::complex::truth)),
+    new: Cell::new(Some(super::complex::new)),
+    getattr: Cell::new(Some(super::complex::getattr)),
     ..Type::BLANK
 };
 

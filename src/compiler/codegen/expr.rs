@@ -96,7 +96,7 @@ impl<'a> Compiler<'a> {
                     None => return Err(self.internal("malformed integer literal", n.range)),
                 },
                 ast::Number::Float(f) => Some(Const::float(*f)),
-                ast::Number::Complex { .. } => None,
+                ast::Number::Complex { real, imag } => Some(Const::Complex(real.to_bits(), imag.to_bits())),
             },
             Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_string())),
             Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
@@ -169,7 +169,7 @@ impl<'a> Compiler<'a> {
             Expr::FString(f) => self.compile_fstring(f),
             Expr::TString(e) => Err(self.unsupported("template strings", e.range)),
             Expr::BytesLiteral(e) => Err(self.unsupported("bytes literals", e.range)),
-            Expr::NumberLiteral(e) => Err(self.unsupported("complex numbers", e.range)),
+            Expr::NumberLiteral(e) => Err(self.internal("number literal that does not fold", e.range)),
             Expr::Attribute(attr) => {
                 self.compile_expr(&attr.value)?;
                 let i = self.name_index(&attr.attr);

@@ -58,6 +58,8 @@ enum Const {
     Int(BigInt),
     /// The bits of an f64.
     Float(u64),
+    /// The bits of a complex number's real and imaginary parts.
+    Complex(u64, u64),
     Str(String),
     Tuple(Vec<Const>),
     Code(CodeRef),
@@ -95,6 +97,7 @@ impl Const {
                 None => Value::bigint(i.clone()),
             },
             Const::Float(bits) => Value::float(f64::from_bits(*bits)),
+            Const::Complex(re, im) => Value::complex(f64::from_bits(*re), f64::from_bits(*im)),
             Const::Str(s) => Value::str(s),
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
             Const::Code(code) => Value::code(code.0.clone()),
@@ -109,6 +112,7 @@ impl Const {
             Const::Bool(b) => *b,
             Const::Int(i) => !i.is_zero(),
             Const::Float(bits) => f64::from_bits(*bits) != 0.0,
+            Const::Complex(re, im) => f64::from_bits(*re) != 0.0 || f64::from_bits(*im) != 0.0,
             Const::Str(s) => !s.is_empty(),
             Const::Tuple(items) => !items.is_empty(),
             Const::Code(_) | Const::Ellipsis => true,
@@ -774,6 +778,11 @@ fn fold_unary(op: UnaryOp, value: &Const) -> Option<Const> {
         (UnaryOp::Not, value) => Some(Const::Bool(!value.truthy())),
         (UnaryOp::USub, Const::Float(bits)) => Some(Const::float(-f64::from_bits(*bits))),
         (UnaryOp::UAdd, Const::Float(_)) => Some(value.clone()),
+        (UnaryOp::USub, Const::Complex(re, im)) => Some(Const::Complex(
+            (-f64::from_bits(*re)).to_bits(),
+            (-f64::from_bits(*im)).to_bits(),
+        )),
+        (UnaryOp::UAdd, Const::Complex(..)) => Some(value.clone()),
         (UnaryOp::USub, _) => value.as_int().map(|i| Const::Int(-i)),
         (UnaryOp::UAdd, _) => value.as_int().map(Const::Int),
         (UnaryOp::Invert, _) => value.as_int().map(|i| Const::Int(-i - 1)),

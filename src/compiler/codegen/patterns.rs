@@ -52,7 +52,14 @@ impl PatternContext {
 
 /// `_` on its own.
 fn is_wildcard(p: &Pattern) -> bool {
-    matches!(p, Pattern::MatchAs(ast::PatternMatchAs { pattern: None, name: None, .. }))
+    matches!(
+        p,
+        Pattern::MatchAs(ast::PatternMatchAs {
+            pattern: None,
+            name: None,
+            ..
+        })
+    )
 }
 
 /// `*_`.
@@ -475,7 +482,10 @@ impl Compiler<'_> {
         }
         for name in control {
             if pc.stores.iter().any(|(stored, _)| *stored == name) {
-                return Err(self.syntax_error(format!("multiple assignments to name '{name}' in pattern"), pc.last_range));
+                return Err(self.syntax_error(
+                    format!("multiple assignments to name '{name}' in pattern"),
+                    pc.last_range,
+                ));
             }
             pc.stores.push((name, pc.last_range));
         }

@@ -86,7 +86,9 @@ fn mapping_values(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
     for key in keys.iter() {
         if dict::get_item(vm, &seen, key)?.is_some() {
             let key_repr = vm.repr(key)?;
-            return Err(value_error(format!("mapping pattern checks duplicate key ({key_repr})")));
+            return Err(value_error(format!(
+                "mapping pattern checks duplicate key ({key_repr})"
+            )));
         }
         dict::set_item(vm, &seen, key.clone(), Value::NONE)?;
         let value = match (exact_dict, &get) {
