@@ -7,6 +7,7 @@
 
 pub mod args;
 pub mod classes;
+mod exec;
 pub mod stdin;
 pub mod sys;
 
@@ -33,6 +34,7 @@ static BUILTIN_TYPES: &[&Type] = &[
     &types::TYPE,
     &types::OBJECT,
     &types::RANGE,
+    &types::SLICE,
     &types::PROPERTY,
     &types::STATICMETHOD,
     &types::CLASSMETHOD,
@@ -74,6 +76,11 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("hash", builtin_hash),
         ("callable", builtin_callable),
         ("globals", builtin_globals),
+        ("exec", exec::builtin_exec),
+        ("eval", exec::builtin_eval),
+        ("compile", exec::builtin_compile),
+        ("breakpoint", builtin_breakpoint),
+        ("help", builtin_help),
         ("locals", builtin_locals),
         ("id", builtin_id),
         ("getattr", builtin_getattr),
@@ -417,7 +424,36 @@ pub(crate) fn is_callable(v: &Value) -> bool {
 }
 
 /// `globals()`: the calling frame's globals dict.
-fn builtin_globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+/// `breakpoint()`: pyvm has no debugger to enter, so it does nothing (as
+/// CPython does with `PYTHONBREAKPOINT=0`).
+fn builtin_breakpoint(_vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+/// `help(obj)`: a brief form of pydoc's page: the object and its docstring.
+fn builtin_help(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs("help", kwnames)?;
+    let Some(obj) = args.first() else {
+        vm.write_stdout("Type help(object) for help about object.\n");
+        return Ok(Value::NONE);
+    };
+    let what = vm.repr(obj)?;
+    let doc = match vm.getattr(obj, "__doc__") {
+        Ok(d) if !d.is_none() => vm.str(&d)?,
+        _ => "(no documentation)".to_string(),
+    };
+    let mut page = format!("Help on {what}:\n\n");
+    for line in doc.lines() {
+        page.push_str("    ");
+        page.push_str(line);
+        page.push('\n');
+    }
+    page.push('\n');
+    vm.write_stdout(&page);
+    Ok(Value::NONE)
+}
+
+pub(crate) fn builtin_globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     args::no_args("globals", args, kwnames)?;
     let frame = vm.thread.frame;
     if frame.is_null() {
@@ -429,7 +465,7 @@ fn builtin_globals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 
 /// `locals()`: the calling frame's namespace (module and class bodies), or
 /// a new dict of a function's bound local, cell and free variables.
-fn builtin_locals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+pub(crate) fn builtin_locals(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     args::no_args("locals", args, kwnames)?;
     let frame = vm.thread.frame;
     if frame.is_null() {

@@ -41,6 +41,9 @@ pub struct CompileOptions {
     /// `-O`: `assert` statements compile to nothing (and `__debug__` is
     /// False), as in CPython.
     pub optimize: bool,
+    /// Eval mode (`eval()`, `compile(..., 'eval')`): the source is one
+    /// expression, and the code returns its value.
+    pub eval: bool,
 }
 
 impl Default for CompileOptions {
@@ -49,6 +52,7 @@ impl Default for CompileOptions {
             superinstructions: true,
             interactive: false,
             optimize: false,
+            eval: false,
         }
     }
 }
@@ -160,7 +164,9 @@ pub fn compile(source: &str, filename: &str, options: &CompileOptions) -> Result
     })
     .map_err(|_| src.error_at("SyntaxError", "invalid syntax", 0, false))?;
     let result = if parsed.errors().is_empty() {
-        single_input_check(parsed.syntax(), &src, options).and_then(|()| compile_ast(parsed.syntax(), &src, options))
+        single_input_check(parsed.syntax(), &src, options)
+            .and_then(|()| eval_input_check(parsed.syntax(), &src, options))
+            .and_then(|()| compile_ast(parsed.syntax(), &src, options))
     } else {
         Err(errors::from_parse_errors(
             &src,
@@ -196,6 +202,33 @@ fn single_input_check(
         }
     }
     Ok(())
+}
+
+/// Eval mode compiles exactly one expression: anything else (a statement,
+/// two expressions, nothing) is CPython's "invalid syntax".
+fn eval_input_check(
+    module: &ruff_python_ast::ModModule,
+    src: &Source,
+    options: &CompileOptions,
+) -> Result<(), CompileError> {
+    use ruff_text_size::Ranged;
+    if !options.eval {
+        return Ok(());
+    }
+    match &module.body[..] {
+        [ruff_python_ast::Stmt::Expr(_)] => Ok(()),
+        // CPython reports an empty expression at line 0.
+        [] => Err(CompileError {
+            lineno: 0,
+            col: 0,
+            end_col: 0,
+            ..src.error_at("SyntaxError", "invalid syntax", src.text.len() as u32, true)
+        }),
+        [ruff_python_ast::Stmt::Expr(_), second, ..] => {
+            Err(src.error_at("SyntaxError", "invalid syntax", second.range().start().to_u32(), true))
+        }
+        [first, ..] => Err(src.error_at("SyntaxError", "invalid syntax", first.range().start().to_u32(), true)),
+    }
 }
 
 fn compile_ast(

@@ -194,12 +194,40 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
         Some(Kind::Exception(d)) => d.args.borrow().clone(),
         _ => return Ok(String::new()),
     };
+    if exc.ty().is_subtype(&types::SYNTAX_ERROR) {
+        if let Some(s) = syntax_error_str(vm, &args)? {
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if exc.ty().is_subtype(&types::KEY_ERROR) => vm.repr(&args[0]),
         1 => vm.str(&args[0]),
         _ => vm.repr(&Value::tuple(args)),
     }
+}
+
+/// A SyntaxError made with `(msg, (filename, lineno, ...))` reads
+/// `msg (file, line N)`, the file's name without its folders.
+fn syntax_error_str(vm: &mut Vm, args: &[Value]) -> PyResult<Option<String>> {
+    let [msg, details] = args else {
+        return Ok(None);
+    };
+    let Some(items) = details.as_tuple() else {
+        return Ok(None);
+    };
+    let msg = vm.str(msg)?;
+    let filename = items.first().and_then(|f| f.as_str()).map(|f| {
+        let f = f.as_str();
+        f.rsplit('/').next().unwrap_or(f).to_string()
+    });
+    let lineno = items.get(1).and_then(super::int::as_i64);
+    Ok(Some(match (filename, lineno) {
+        (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(n)) => format!("{msg} (line {n})"),
+        (None, None) => msg,
+    }))
 }
 
 pub(super) fn exception_repr(vm: &mut Vm, exc: &Value) -> PyResult<String> {
@@ -282,6 +310,27 @@ pub(super) fn exception_getattr_base(_vm: &mut Vm, exc: &Value, name: &str) -> P
             })
         }
         "value" if exc.ty().is_subtype(&types::STOP_ITERATION) => Some(first_arg()),
+        "msg" | "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset" | "print_file_and_line"
+            if exc.ty().is_subtype(&types::SYNTAX_ERROR) =>
+        {
+            let args = d.args.borrow();
+            let detail = |i: usize| {
+                args.get(1)
+                    .and_then(|t| t.as_tuple())
+                    .and_then(|t| t.get(i).cloned())
+                    .unwrap_or(Value::NONE)
+            };
+            Some(match name {
+                "msg" => args.first().cloned().unwrap_or(Value::NONE),
+                "filename" => detail(0),
+                "lineno" => detail(1),
+                "offset" => detail(2),
+                "text" => detail(3),
+                "end_lineno" => detail(4),
+                "end_offset" => detail(5),
+                _ => Value::NONE,
+            })
+        }
         "name" if exc.ty().is_subtype(&types::NAME_ERROR) || exc.ty().is_subtype(&types::IMPORT_ERROR) => {
             Some(Value::NONE)
         }

@@ -24,6 +24,7 @@ pub mod list;
 mod list_methods;
 pub mod number_methods;
 pub mod range;
+pub mod slice;
 pub mod slot_methods;
 pub mod slots;
 pub mod stdio;

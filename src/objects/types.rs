@@ -597,6 +597,10 @@ pub static TEXT_IO: Type = Type {
 pub static SLICE: Type = Type {
     name: "slice",
     repr: Cell::new(Some(list::slice_repr)),
+    methods: super::slice::METHODS,
+    new: Cell::new(Some(super::slice::new)),
+    getattr: Cell::new(Some(super::slice::getattr)),
+    compare: Cell::new(Some(super::slice::compare)),
     ..Type::BLANK
 };
 

@@ -186,6 +186,7 @@ impl Vm {
             superinstructions: self.options.superinstructions,
             interactive: false,
             optimize: self.options.optimize,
+            eval: false,
         }
     }
 
@@ -213,6 +214,30 @@ impl Vm {
             ..self.compile_options()
         };
         compiler::compile(source, filename, &options)
+    }
+
+    /// Compiles source with explicit options (exec, eval and compile),
+    /// remembering the text for tracebacks as [`Vm::compile`] does.
+    pub fn compile_with(
+        &mut self,
+        source: &str,
+        filename: &str,
+        options: &CompileOptions,
+    ) -> Result<Rc<CodeObject>, compiler::CompileError> {
+        let source = compiler::translate_newlines(source);
+        if !is_pseudo_file(filename) {
+            self.interp.sources.insert(filename.to_string(), Rc::from(&*source));
+        }
+        compiler::compile(&source, filename, options)
+    }
+
+    /// Runs module-level code (from exec, eval or compile) with its own
+    /// globals and locals dicts.
+    pub fn run_code(&mut self, code: Rc<CodeObject>, globals: Value, locals: Value) -> PyResult<Value> {
+        // `code` and `globals` live in this stack frame for the whole run:
+        // the frame borrows them.
+        let frame = self.push_frame(&code, Value::NONE, &globals, locals)?;
+        self.run_frame(frame)
     }
 
     /// A fresh `__main__` globals dict.

@@ -102,6 +102,7 @@ impl<'a> Compiler<'a> {
             Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
             Expr::NoneLiteral(_) => Some(Const::None),
             Expr::EllipsisLiteral(_) => Some(Const::Ellipsis),
+            Expr::Name(name) if name.id.as_str() == "__debug__" => Some(Const::Bool(!self.options.optimize)),
             Expr::UnaryOp(op) => match self.fold(&op.operand)? {
                 Some(value) => fold_unary(op.op, &value),
                 None => None,

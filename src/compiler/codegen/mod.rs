@@ -331,6 +331,14 @@ pub(crate) fn compile_module(
         units: Vec::new(),
     };
     c.enter_unit(SymbolTable::MODULE, "<module>".into(), "<module>".into(), 1);
+    if options.eval {
+        // One expression (the parser's caller checked): its value is the result.
+        if let [Stmt::Expr(expr)] = &module.body[..] {
+            c.compile_expr(&expr.value)?;
+            c.emit(Opcode::RETURN_VALUE, 0);
+        }
+        return c.exit_unit();
+    }
     let mut body = &module.body[..];
     if let Some((docstring, rest)) = split_docstring(body).filter(|_| !options.interactive) {
         // A module docstring becomes `__doc__`, as in CPython.
@@ -677,6 +685,15 @@ impl<'a> Compiler<'a> {
 
     /// Loads, stores or deletes a variable with the instruction its scope calls for.
     fn name_op(&mut self, name: &str, access: Access, range: TextRange) -> CResult {
+        if name == "__debug__" {
+            // A constant, as in CPython: False under -O, where `if __debug__:`
+            // blocks fold away; it cannot be assigned or deleted.
+            if access != Access::Load {
+                return Err(self.syntax_error("cannot assign to __debug__", range));
+            }
+            self.load_const(Const::Bool(!self.options.optimize));
+            return Ok(());
+        }
         let block = &self.table.blocks[self.u().block];
         if block.kind == BlockKind::Module {
             let op = match access {

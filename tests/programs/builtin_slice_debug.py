@@ -1,0 +1,16 @@
+def t(f):
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step, slice(5), slice(None, 3).indices(10), s.indices(4), slice(-3, None).indices(5))
+print(list(range(20))[s], "abcdef"[slice(None, None, -1)], s == slice(1, 10, 2), s == slice(1, 10), type(s).__name__)
+print(slice(None, None, -2).indices(7))
+t(lambda: slice())
+t(lambda: slice(1, 2, 3, 4))
+t(lambda: slice(0, 1, 0).indices(3))
+t(lambda: s.indices(-1))
+t(lambda: hash(s))
+print(__debug__)
+if __debug__:
+    print("debug on")
+t(lambda: slice(1) < slice(2))
