@@ -40,8 +40,7 @@ fn run(fname: &str, vm: &mut Vm, args: &[Value], kwnames: &[Value], mode: Mode) 
     }
     if let Some(l) = &locals {
         if l.as_dict().is_none() {
-            let what = if mode == Mode::Exec { "locals" } else { "locals" };
-            return Err(type_error(format!("{what} must be a mapping")));
+            return Err(type_error("locals must be a mapping"));
         }
     }
     let (globals, locals) = match (globals, locals) {
