@@ -65,6 +65,7 @@ use crate::vm::Vm;
 use std::cell::RefCell;
 
 pub use super::dict_methods::METHODS;
+pub use super::str_extra::DICT_CLASS_METHODS as CLASS_METHODS;
 
 /// An entry; a hole has NULL key and value.
 struct Entry {

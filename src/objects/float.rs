@@ -286,6 +286,11 @@ fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])>
     }
 }
 
+pub static CLASS_METHODS: &[MethodDef] = &[MethodDef {
+    name: "fromhex",
+    func: nm::float_fromhex,
+}];
+
 pub static METHODS: &[MethodDef] = &[
     MethodDef {
         name: "is_integer",

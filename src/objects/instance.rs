@@ -320,6 +320,9 @@ pub fn type_getattr(vm: &mut Vm, cls: &Value, ty: &'static Type, name: &str) -> 
     if let Some(special) = type_special_attr(vm, ty, name)? {
         return Ok(special);
     }
+    if let Some(def) = ty.find_class_method(name) {
+        return Ok(Value::bound_builtin(def.name, def.func, cls.clone()));
+    }
     if let Some(found) = lookup(ty, name) {
         return descr::bind(vm, &found, None, cls);
     }

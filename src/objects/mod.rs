@@ -29,6 +29,7 @@ pub mod slot_methods;
 pub mod slots;
 pub mod stdio;
 pub mod str;
+mod str_extra;
 mod str_methods;
 pub mod types;
 mod value;

@@ -8,6 +8,7 @@ use super::{int, PyResult, Value};
 use crate::vm::Vm;
 use std::cell::Cell;
 
+pub use super::str_extra::STR_CLASS_METHODS as CLASS_METHODS;
 pub use super::str_methods::METHODS;
 
 pub struct PyStr {

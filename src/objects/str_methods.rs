@@ -1080,6 +1080,22 @@ pub static METHODS: &[MethodDef] = &[
     crate::objects::slot_methods::SEQUENCE[1],
     crate::objects::slot_methods::SEQUENCE[2],
     crate::objects::slot_methods::SEQUENCE[3],
+    MethodDef {
+        name: "format_map",
+        func: super::str_extra::format_map,
+    },
+    MethodDef {
+        name: "isidentifier",
+        func: super::str_extra::isidentifier,
+    },
+    MethodDef {
+        name: "isprintable",
+        func: super::str_extra::isprintable,
+    },
+    MethodDef {
+        name: "translate",
+        func: super::str_extra::translate,
+    },
 ];
 
 #[cfg(test)]

@@ -243,6 +243,9 @@ pub struct Type {
     /// `Py_TPFLAGS_SEQUENCE`/`MAPPING`/`_Py_TPFLAGS_MATCH_SELF`); a class
     /// inherits them from the built-in types on its MRO.
     pub match_flags: u8,
+    /// Class methods of a built-in type (`dict.fromkeys`, `float.fromhex`):
+    /// bound to the type they are reached through, also from an instance.
+    pub class_methods: &'static [MethodDef],
 }
 
 /// Bits of [`Type::match_flags`].
@@ -297,6 +300,7 @@ impl Type {
         heap: None,
         static_mro: None,
         match_flags: 0,
+        class_methods: &[],
     };
 
     /// The `match_flags` of this type and every type on its MRO.
@@ -367,6 +371,13 @@ impl Type {
     /// Method lookup along the base chain.
     pub fn find_method(&'static self, name: &str) -> Option<&'static MethodDef> {
         self.find_method_and_owner(name).map(|(_, m)| m)
+    }
+
+    /// A class method of this type or a built-in type on its MRO.
+    pub fn find_class_method(&'static self, name: &str) -> Option<&'static MethodDef> {
+        self.mro()
+            .into_iter()
+            .find_map(|t| t.class_methods.iter().find(|m| m.name == name))
     }
 
     /// Method lookup along the base chain: the method and the type that
@@ -480,6 +491,7 @@ pub static FLOAT: Type = Type {
     new: Cell::new(Some(float::new)),
     match_flags: match_flags::MATCH_SELF,
     getattr: Cell::new(Some(super::number_methods::float_getattr)),
+    class_methods: float::CLASS_METHODS,
     ..Type::BLANK
 };
 
@@ -511,6 +523,7 @@ pub static STR: Type = Type {
     iter: Cell::new(Some(pystr::iter)),
     new: Cell::new(Some(pystr::new)),
     match_flags: match_flags::MATCH_SELF,
+    class_methods: pystr::CLASS_METHODS,
     ..Type::BLANK
 };
 
@@ -563,6 +576,7 @@ pub static DICT: Type = Type {
     iter: Cell::new(Some(dict::iter)),
     new: Cell::new(Some(dict::new)),
     match_flags: match_flags::MATCH_SELF | match_flags::MAPPING,
+    class_methods: dict::CLASS_METHODS,
     ..Type::BLANK
 };
 

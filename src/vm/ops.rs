@@ -428,6 +428,9 @@ impl Vm {
         if let Some(def) = ty.find_method(name) {
             return Ok(Value::bound_builtin(def.name, def.func, v.clone()));
         }
+        if let Some(def) = ty.find_class_method(name) {
+            return Ok(Value::bound_builtin(def.name, def.func, Value::type_obj(ty)));
+        }
         if name == "__class__" {
             return Ok(Value::type_obj(ty));
         }
