@@ -458,6 +458,10 @@ fn invalid_target(src: &Source, err: &ParseError, module: &ModModule) -> Compile
             _ => "illegal target for annotation".to_string(),
         },
         _ if matches!(what, "None" | "True" | "False") => format!("cannot assign to {what}"),
+        // A later target of a chained assignment (`x = yield = 1`).
+        _ if matches!(expr, Expr::Yield(_) | Expr::YieldFrom(_)) && !finder.first_assign_target => {
+            "assignment to yield expression not possible".to_string()
+        }
         _ if finder.first_assign_target && !binds_loosely(expr) => {
             format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?")
         }
@@ -469,7 +473,8 @@ fn invalid_target(src: &Source, err: &ParseError, module: &ModModule) -> Compile
 /// Expressions CPython's grammar rejects as targets before it can suggest `==`.
 fn binds_loosely(expr: &Expr) -> bool {
     match expr {
-        Expr::BoolOp(_) | Expr::If(_) | Expr::Lambda(_) | Expr::Compare(_) => true,
+        // A parenthesised generator expression is rejected as a whole too.
+        Expr::BoolOp(_) | Expr::If(_) | Expr::Lambda(_) | Expr::Compare(_) | Expr::Generator(_) => true,
         Expr::UnaryOp(op) => op.op == UnaryOp::Not,
         _ => false,
     }

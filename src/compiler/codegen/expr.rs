@@ -162,8 +162,14 @@ impl<'a> Compiler<'a> {
             },
             Expr::SetComp(e) => Err(self.unsupported("set comprehensions", e.range)),
             Expr::Generator(e) => Err(self.unsupported("generator expressions", e.range)),
-            Expr::Await(e) => Err(self.unsupported("'await' expressions", e.range)),
-            Expr::Yield(e) => Err(self.unsupported("'yield' expressions (generators)", e.range)),
+            Expr::Await(e) => match self.block_kind() {
+                BlockKind::Module | BlockKind::Class => Err(self.syntax_error("'await' outside function", e.range)),
+                _ => Err(self.unsupported("'await' expressions", e.range)),
+            },
+            Expr::Yield(e) => match self.block_kind() {
+                BlockKind::Module | BlockKind::Class => Err(self.syntax_error("'yield' outside function", e.range)),
+                _ => Err(self.unsupported("'yield' expressions (generators)", e.range)),
+            },
             Expr::YieldFrom(e) => Err(self.unsupported("'yield from' expressions (generators)", e.range)),
             Expr::Compare(cmp) => self.compile_compare(cmp),
             Expr::Call(call) => self.compile_call(call),

@@ -691,6 +691,27 @@ fn match_class_pattern_and_or_pattern_errors() {
 }
 
 #[test]
+fn yield_and_await_outside_functions_are_syntax_errors() {
+    for (src, msg) in [
+        ("yield 1\n", "'yield' outside function"),
+        ("def f():\n    class C:\n        yield 1\n", "'yield' outside function"),
+        ("await x\n", "'await' outside function"),
+        ("class C:\n    await x\n", "'await' outside function"),
+    ] {
+        let e = error(src);
+        assert_eq!((e.kind, e.msg.as_str()), ("SyntaxError", msg), "{src:?}");
+    }
+    assert_eq!(
+        error("x = yield = 1\n").msg,
+        "assignment to yield expression not possible"
+    );
+    assert_eq!(
+        error("(a for a in b) = 1\n").msg,
+        "cannot assign to generator expression"
+    );
+}
+
+#[test]
 fn unsupported_constructs_are_not_implemented_errors() {
     for (src, what, line) in [
         ("def f():\n    yield 1\n", "'yield' expressions (generators)", 2),
