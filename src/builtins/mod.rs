@@ -998,7 +998,10 @@ fn builtin_iter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
         if !is_callable(&args[0]) {
             return Err(type_error("iter(v, w): v must be callable"));
         }
-        return Err(type_error("pyvm does not support iter(callable, sentinel)"));
+        return Ok(Value::iter(IterState::Callable {
+            func: args[0].clone(),
+            sentinel: args[1].clone(),
+        }));
     }
     vm.iter(&args[0])
 }

@@ -73,6 +73,11 @@ pub enum IterState {
         seq: Value,
         index: usize,
     },
+    /// `iter(func, sentinel)`: calls `func()` until it returns `sentinel`.
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 
@@ -91,6 +96,7 @@ impl IterState {
             IterState::Zip { .. } => &types::ZIP,
             IterState::Map { .. } => &types::MAP,
             IterState::Filter { .. } => &types::FILTER,
+            IterState::Callable { .. } => &types::CALLABLE_ITERATOR,
             IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
         }
     }
@@ -181,6 +187,7 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
             IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
             IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
+            IterState::Callable { func, sentinel } => Step::Call(func.clone(), sentinel.clone()),
             IterState::Exhausted => return Ok(None),
         }
     };
@@ -220,6 +227,20 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             }
             Err(e) => Err(e),
         },
+        Step::Call(func, sentinel) => {
+            let item = match vm.call(&func, &[], &[]) {
+                Ok(item) => item,
+                Err(e) if e.is_instance(&types::STOP_ITERATION) => Value::NULL,
+                Err(e) => return Err(e),
+            };
+            if !item.is_null() && !vm.eq(&item, &sentinel)? {
+                return Ok(Some(item));
+            }
+            // The sentinel (or StopIteration): let go of the callable.
+            let old = std::mem::replace(&mut *cell.borrow_mut(), IterState::Exhausted);
+            drop(old);
+            Ok(None)
+        }
         Step::Map(func, inners) => {
             let inners = inners.as_tuple().unwrap_or(&[]);
             let mut args = Vec::with_capacity(inners.len());
@@ -256,6 +277,7 @@ enum Step {
     Zip(Value, bool),
     Map(Value, Value),
     Filter(Value, Value),
+    Call(Value, Value),
 }
 
 /// `i + 1` for any int.

@@ -655,6 +655,7 @@ iterator_types! {
     ZIP = "zip";
     MAP = "map";
     FILTER = "filter";
+    CALLABLE_ITERATOR = "callable_iterator";
 }
 
 pub static FUNCTION: Type = Type {
