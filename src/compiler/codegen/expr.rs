@@ -158,7 +158,14 @@ impl<'a> Compiler<'a> {
             Expr::ListComp(c) => self.compile_comprehension(CompKind::List, c.range, &c.generators, &c.elt, None),
             Expr::DictComp(c) => match &c.key {
                 Some(key) => self.compile_comprehension(CompKind::Dict, c.range, &c.generators, key, Some(&c.value)),
-                None => Err(self.unsupported("'**' in dict comprehensions", c.range)),
+                // The parser accepts `{**a for a in b}`; CPython's grammar does not.
+                None => Err(self.syntax_error(
+                    "dict unpacking cannot be used in dict comprehension",
+                    TextRange::new(
+                        c.range.start() + ruff_text_size::TextSize::from(1),
+                        c.value.range().start(),
+                    ),
+                )),
             },
             Expr::SetComp(e) => Err(self.unsupported("set comprehensions", e.range)),
             Expr::Generator(e) => Err(self.unsupported("generator expressions", e.range)),

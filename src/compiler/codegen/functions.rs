@@ -175,11 +175,12 @@ impl<'a> Compiler<'a> {
         self.load_const(Const::Str(class.name.to_string()));
         let (mut nargs, mut kwnames) = (2u32, Vec::new());
         if let Some(args) = &class.arguments {
-            if let Some(starred) = args.args.iter().find(|a| matches!(a, Expr::Starred(_))) {
-                return Err(self.unsupported("'*' unpacking in calls", starred.range()));
-            }
-            if let Some(kw) = args.keywords.iter().find(|k| k.arg.is_none()) {
-                return Err(self.unsupported("'**' unpacking in calls", kw.range));
+            let unpacks = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+                || args.keywords.iter().any(|k| k.arg.is_none());
+            if unpacks {
+                self.class_call_with_unpacking(args)?;
+                self.apply_decorators(&class.decorator_list);
+                return self.name_op(&class.name, Access::Store, class.name.range);
             }
             self.compile_exprs(&args.args)?;
             for kw in &args.keywords {
@@ -204,6 +205,49 @@ impl<'a> Compiler<'a> {
         self.emit(Opcode::CALL, nargs);
         self.apply_decorators(&class.decorator_list);
         self.name_op(&class.name, Access::Store, class.name.range)
+    }
+
+    /// `class C(*bases, **kw)`: `__build_class__(func, name, *bases, **kw)`
+    /// through CALL_FUNCTION_EX; the function and the name are on the stack.
+    fn class_call_with_unpacking(&mut self, args: &ast::Arguments) -> CResult {
+        self.emit(Opcode::BUILD_LIST, 2);
+        for arg in &args.args {
+            match arg {
+                Expr::Starred(starred) => {
+                    self.compile_expr(&starred.value)?;
+                    self.emit(Opcode::LIST_EXTEND, 1);
+                }
+                _ => {
+                    self.compile_expr(arg)?;
+                    self.emit(Opcode::LIST_APPEND, 1);
+                }
+            }
+        }
+        self.emit(Opcode::LIST_TO_TUPLE, 0);
+        let has_keywords = !args.keywords.is_empty();
+        if has_keywords {
+            self.emit(Opcode::BUILD_MAP, 0);
+            let mut seen: Vec<&str> = Vec::new();
+            for kw in &args.keywords {
+                match &kw.arg {
+                    Some(name) => {
+                        if seen.contains(&name.as_str()) {
+                            return Err(self.syntax_error(format!("keyword argument repeated: {name}"), kw.range));
+                        }
+                        seen.push(name.as_str());
+                        self.load_const(Const::Str(name.to_string()));
+                        self.compile_expr(&kw.value)?;
+                        self.emit(Opcode::MAP_ADD, 1);
+                    }
+                    None => {
+                        self.compile_expr(&kw.value)?;
+                        self.emit(Opcode::DICT_MERGE, 1);
+                    }
+                }
+            }
+        }
+        self.emit(Opcode::CALL_FUNCTION_EX, has_keywords as u32);
+        Ok(())
     }
 
     fn compile_class_body(&mut self, class: &ast::StmtClassDef, qualname: &str) -> CResult {
