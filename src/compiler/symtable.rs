@@ -59,6 +59,10 @@ const DEF_IMPORT: u8 = 32;
 /// Bound as a comprehension's iteration variable.
 const DEF_COMP_ITER: u8 = 64;
 const DEF_BOUND: u8 = DEF_LOCAL | DEF_PARAM | DEF_IMPORT;
+/// A class-body local that a method also needs from the enclosing function
+/// (CPython's DEF_FREE_CLASS): the class namespace keeps its own binding,
+/// and the variable passes through the class as a free variable too.
+const DEF_FREE_CLASS: u8 = 128;
 
 /// Deepest nesting of blocks, statements and expressions accepted; the
 /// code generator recurses as deep, and so does dropping the AST.
@@ -119,6 +123,19 @@ impl Block {
 
     pub fn symbols(&self) -> &[Symbol] {
         &self.symbols
+    }
+
+    /// `co_freevars`, sorted: the free names, and a class's locals that its
+    /// methods take from the enclosing function.
+    pub fn freevar_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == Scope::Free || s.flags & DEF_FREE_CLASS != 0)
+            .map(|s| s.name.clone())
+            .collect();
+        names.sort();
+        names
     }
 
     /// Names with the given scope, sorted (the order of `co_cellvars` and `co_freevars`).
@@ -234,7 +251,14 @@ impl SymbolTable {
         let mut passing: Vec<&String> = newfree.iter().collect();
         passing.sort();
         for name in passing {
-            if block.index.contains_key(name) || bound.as_ref().is_some_and(|b| !b.contains(name)) {
+            if bound.as_ref().is_some_and(|b| !b.contains(name)) {
+                continue;
+            }
+            if let Some(&i) = block.index.get(name) {
+                let sym = &mut block.symbols[i];
+                if block.kind == BlockKind::Class && sym.flags & DEF_BOUND != 0 {
+                    sym.flags |= DEF_FREE_CLASS;
+                }
                 continue;
             }
             block.index.insert(name.clone(), block.symbols.len());

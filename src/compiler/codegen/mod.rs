@@ -418,7 +418,7 @@ impl<'a> Compiler<'a> {
             varnames,
             varname_index,
             cellvars: b.names_with_scope(Scope::Cell),
-            freevars: b.names_with_scope(Scope::Free),
+            freevars: b.freevar_names(),
             fblocks: Vec::new(),
             loc: Loc::line(firstlineno),
         });
