@@ -36,6 +36,9 @@ static BUILTIN_TYPES: &[&Type] = &[
     &types::STATICMETHOD,
     &types::CLASSMETHOD,
     &types::SUPER,
+    &crate::objects::bytes::BYTES,
+    &crate::objects::bytes::BYTEARRAY,
+    &crate::objects::bytes::MEMORYVIEW,
 ];
 
 /// Builds the builtins dict.
@@ -690,6 +693,16 @@ fn builtin_bin(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 
 fn builtin_ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg("ord", args, kwnames)?;
+    if let Some(Kind::Bytes(_) | Kind::ByteArray(_)) = x.kind() {
+        let data = crate::objects::bytes::buffer(x).map(|b| b.to_vec()).unwrap_or_default();
+        return match data[..] {
+            [b] => Ok(Value::int(b as i64)),
+            _ => Err(type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                data.len()
+            ))),
+        };
+    }
     let Some(s) = x.as_str() else {
         return Err(type_error(format!(
             "ord() expected string of length 1, but {} found",

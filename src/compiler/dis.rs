@@ -203,6 +203,7 @@ fn value_repr(value: &Value) -> String {
     match value.kind() {
         Some(Kind::Int(big)) => big.to_string(),
         Some(Kind::Str(s)) => crate::objects::str::repr(s.as_str()),
+        Some(Kind::Bytes(b)) => crate::objects::bytes::repr(b.as_slice()),
         Some(Kind::Tuple(items)) if items.len() == 1 => format!("({},)", value_repr(&items[0])),
         Some(Kind::Tuple(items)) => format!("({})", items.iter().map(value_repr).collect::<Vec<_>>().join(", ")),
         Some(Kind::Code(code)) => code_repr(code),

@@ -343,6 +343,9 @@ pub fn type_getattr(vm: &mut Vm, cls: &Value, ty: &'static Type, name: &str) -> 
 
 /// The attributes every type has: `__name__`, `__mro__`, `__dict__`, ...
 fn type_special_attr(_vm: &mut Vm, ty: &'static Type, name: &str) -> PyResult<Option<Value>> {
+    if let Some(m) = super::bytes::class_method(ty, name) {
+        return Ok(Some(m));
+    }
     let types_tuple = |ts: &[&'static Type]| Value::tuple(ts.iter().map(|t| Value::type_obj(t)).collect());
     Ok(Some(match name {
         "__name__" => match ty.heap() {

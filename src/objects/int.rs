@@ -691,10 +691,16 @@ fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Valu
     Ok((me, rest))
 }
 
-pub static METHODS: &[MethodDef] = &[MethodDef {
-    name: "bit_length",
-    func: int_bit_length,
-}];
+pub static METHODS: &[MethodDef] = &[
+    MethodDef {
+        name: "bit_length",
+        func: int_bit_length,
+    },
+    MethodDef {
+        name: "to_bytes",
+        func: super::int_bytes::to_bytes,
+    },
+];
 
 #[cfg(test)]
 mod tests {

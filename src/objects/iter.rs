@@ -74,6 +74,11 @@ pub enum IterState {
         index: usize,
     },
     Exhausted,
+    /// A bytes, bytearray or memoryview's items (ints), read live.
+    Bytes {
+        seq: Value,
+        index: usize,
+    },
 }
 
 impl IterState {
@@ -92,6 +97,7 @@ impl IterState {
             IterState::Map { .. } => &types::MAP,
             IterState::Filter { .. } => &types::FILTER,
             IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
+            IterState::Bytes { seq, .. } => super::bytes::iter_type(seq),
         }
     }
     /// The Python-visible type name of this iterator.
@@ -182,6 +188,13 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
             IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
             IterState::Exhausted => return Ok(None),
+            IterState::Bytes { seq, index } => match super::bytes::iter_item(seq, *index) {
+                Some(item) => {
+                    *index += 1;
+                    return Ok(Some(item));
+                }
+                None => Step::Exhaust,
+            },
         }
     };
     match step {

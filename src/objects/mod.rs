@@ -7,7 +7,10 @@
 //! its count reaches zero. Cycles leak until a collector lands (later issue).
 
 pub mod alloc;
+pub mod bytes;
+mod bytes_methods;
 pub mod class;
+pub mod codecs;
 pub mod descr;
 pub mod dict;
 mod dict_methods;
@@ -18,6 +21,7 @@ pub mod format;
 pub mod func;
 pub mod instance;
 pub mod int;
+mod int_bytes;
 pub mod iter;
 pub mod list;
 mod list_methods;
@@ -122,6 +126,9 @@ pub enum Kind {
     Traceback(Box<exceptions::Traceback>),
     /// An object with no data (`NotImplemented`).
     Singleton,
+    Bytes(bytes::PyBytes),
+    ByteArray(RefCell<Vec<u8>>),
+    MemoryView(Box<bytes::MemoryView>),
 }
 
 // Every heap object carries a `Kind`: a new variant larger than the
@@ -136,7 +143,14 @@ impl Kind {
     fn frees_only_atoms(&self) -> bool {
         matches!(
             self,
-            Kind::Int(_) | Kind::Str(_) | Kind::Range(_) | Kind::Stdio(_) | Kind::Member(_) | Kind::Singleton
+            Kind::Int(_)
+                | Kind::Str(_)
+                | Kind::Range(_)
+                | Kind::Stdio(_)
+                | Kind::Member(_)
+                | Kind::Singleton
+                | Kind::Bytes(_)
+                | Kind::ByteArray(_)
         )
     }
 }
