@@ -229,6 +229,20 @@ mod tests {
     }
 
     #[test]
+    fn bytes_constants_print_as_cpython_does() {
+        let text = dis_of("x = b'a\\'b\"\\x00\\xff'\ny = (b'k', b\"it's\")\n");
+        let expected = "  1           0 LOAD_CONST               0 (b'a\\'b\"\\x00\\xff')
+              2 STORE_NAME               0 (x)
+
+  2           4 LOAD_CONST               1 ((b'k', b\"it's\"))
+              6 STORE_NAME               1 (y)
+              8 LOAD_CONST               2 (None)
+             10 RETURN_VALUE
+";
+        assert_eq!(text, expected);
+    }
+
+    #[test]
     fn module_layout_matches_cpython() {
         let text = dis_of("x = 1\nif x < 2:\n    y = (1, 'a')\n");
         let expected = "  1           0 LOAD_CONST               0 (1)

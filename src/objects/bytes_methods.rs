@@ -225,11 +225,7 @@ fn split_whitespace(s: &[u8], maxsplit: i64, reverse: bool) -> Vec<&[u8]> {
                 break;
             }
             if budget == 0 {
-                let mut j = s.len();
-                while j > i && is_space(s[j - 1]) {
-                    j -= 1;
-                }
-                out.push(&s[i..j]);
+                out.push(&s[i..]);
                 break;
             }
             budget -= 1;
@@ -249,11 +245,7 @@ fn split_whitespace(s: &[u8], maxsplit: i64, reverse: bool) -> Vec<&[u8]> {
                 break;
             }
             if budget == 0 {
-                let mut j = 0;
-                while j < i && is_space(s[j]) {
-                    j += 1;
-                }
-                out.push(&s[j..i]);
+                out.push(&s[..i]);
                 break;
             }
             budget -= 1;
@@ -1118,7 +1110,7 @@ mod tests {
     #[test]
     fn splitting_matches_python() {
         assert_eq!(split_whitespace(b"  a b  c ", -1, false), [&b"a"[..], b"b", b"c"]);
-        assert_eq!(split_whitespace(b"  a b  c ", 1, false), [&b"a"[..], b"b  c"]);
+        assert_eq!(split_whitespace(b"  a b  c ", 1, false), [&b"a"[..], b"b  c "]);
         assert_eq!(split_whitespace(b"  a b  c ", 1, true), [&b"  a b"[..], b"c"]);
         assert_eq!(split_sep(b"a,b,,c", b",", -1, false), [&b"a"[..], b"b", b"", b"c"]);
         assert_eq!(split_sep(b"a,b,c", b",", 1, true), [&b"a,b"[..], b"c"]);
