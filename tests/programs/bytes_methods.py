@@ -4,7 +4,7 @@ for s in [b'Hello World', bytearray(b'  spaced  out\t\n')]:
     print(s.strip(), s.lstrip(), s.rstrip(), s.strip(b'Hd \n'), s.lstrip(None), s.rstrip(b'\n\t'))
     print(s.split(), s.split(b'o'), s.split(b'o', 1), s.rsplit(None, 1), s.rsplit(b'l', 1), s.split(maxsplit=1))
     print(s.find(b'o'), s.find(111), s.rfind(b'o'), s.find(b'o', 5), s.find(b'zz'), s.rfind(b'l', 0, 4), s.find(b''))
-    print(s.index(b'l'), s.rindex(b'l'), s.count(b'l'), s.count(108), s.count(b''), s.count(b'l', 3, -2))
+    print(s.index(b'e'), s.rindex(b'e'), s.count(b'l'), s.count(108), s.count(b''), s.count(b'l', 3, -2))
     print(s.startswith(b'He'), s.startswith((b'x', b'  ')), s.endswith(b'\n'), s.endswith(b'ld', 0, 11), s.startswith(b'l', 2))
     print(s.replace(b'l', b'L'), s.replace(b'l', b'', 1), s.replace(b'', b'-', 3), s.replace(b'o', bytearray(b'0')))
     print(s.partition(b' '), s.rpartition(b' '), s.partition(b'#'), s.rpartition(b'#'))
