@@ -136,6 +136,7 @@ macro_rules! program_benchmarks {
 }
 
 program_benchmarks!(
+    bytes_ops,
     closures,
     dict_count,
     exc_control_flow,
