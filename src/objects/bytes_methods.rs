@@ -760,7 +760,8 @@ fn b_isascii(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value>
 fn case_predicate(args: &[Value], kwnames: &[Value], name: &str, upper: bool) -> PyResult<Value> {
     no_args(&qual(args, name), &args[1..], kwnames)?;
     let data = me(args);
-    let (this, other): (fn(&u8) -> bool, fn(&u8) -> bool) = if upper {
+    type Test = fn(&u8) -> bool;
+    let (this, other): (Test, Test) = if upper {
         (u8::is_ascii_uppercase, u8::is_ascii_lowercase)
     } else {
         (u8::is_ascii_lowercase, u8::is_ascii_uppercase)
@@ -809,9 +810,9 @@ pub fn hex_string(data: &[u8], sep: Option<u8>, per: i64) -> String {
     for (i, &b) in data.iter().enumerate() {
         if let (Some(s), true) = (sep, i > 0 && group > 0) {
             let boundary = if per > 0 {
-                (data.len() - i) % group == 0
+                (data.len() - i).is_multiple_of(group)
             } else {
-                i % group == 0
+                i.is_multiple_of(group)
             };
             if boundary {
                 out.push(s as char);
