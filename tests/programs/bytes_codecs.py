@@ -33,3 +33,8 @@ except ValueError as e:
     print('caught as ValueError:', e.args)
 print(str(b'abc', 'ascii'), str(b'\xe9', 'latin-1'), str(bytearray(b'x\xffy'), 'utf-8', 'replace'), str(b'q', errors='strict'))
 print(bytes('déjà', 'utf-8'), bytearray('déjà', 'latin-1'), bytes('x', 'ascii', 'strict'))
+for t in [lambda: str(1, 2, 3, 4), lambda: str(x=1), lambda: str(object=5), lambda: str(b'a', encoding='ascii'), lambda: str(1, 'ascii'), lambda: str('a', 'ascii')]:
+    try:
+        print(repr(t()))
+    except TypeError as e:
+        print('TypeError', e)
