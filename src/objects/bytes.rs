@@ -758,8 +758,13 @@ fn memoryview_getitem(vm: &mut Vm, v: &Value, key: &Value) -> PyResult<Value> {
     let Some(idx) = super::list::norm_index(i, m.len) else {
         return Err(index_error("index out of bounds on dimension 1"));
     };
+    // The bytearray viewed may have shrunk since (pyvm does not refuse
+    // resizing an exported bytearray, as CPython's BufferError does).
     let data = m.to_vec().ok_or_else(released)?;
-    Ok(Value::int(data[idx] as i64))
+    match data.get(idx) {
+        Some(&b) => Ok(Value::int(b as i64)),
+        None => Err(index_error("index out of bounds on dimension 1")),
+    }
 }
 
 fn memoryview_compare(_vm: &mut Vm, a: &Value, b: &Value, op: CompareOp) -> PyResult<Option<Value>> {
