@@ -878,6 +878,8 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         s.as_str().chars().map(|c| Value::string(c.to_string())).collect()
     } else if let Some(it) = dict::reversed(seq) {
         return Ok(it);
+    } else if let Some(b) = crate::objects::bytes::buffer(seq) {
+        b.iter().map(|&c| Value::int(c as i64)).collect()
     } else {
         return Err(type_error(format!("'{}' object is not reversible", seq.ty().name)));
     };

@@ -75,6 +75,7 @@ pub static MEMORYVIEW: Type = Type {
     methods: super::bytes_methods::MEMORYVIEW_METHODS,
     repr: Cell::new(Some(memoryview_repr)),
     compare: Cell::new(Some(memoryview_compare)),
+    hash: Cell::new(Some(memoryview_hash)),
     len: Cell::new(Some(memoryview_len)),
     getitem: Cell::new(Some(memoryview_getitem)),
     iter: Cell::new(Some(iter)),
@@ -737,6 +738,16 @@ fn memoryview_repr(_vm: &mut Vm, v: &Value) -> PyResult<String> {
         "memory"
     };
     Ok(format!("<{what} at {:#x}>", v.bits() & 0xFFFF_FFFF_FFFF))
+}
+
+/// A read-only view hashes as the bytes it shows; a writable one cannot.
+fn memoryview_hash(vm: &mut Vm, v: &Value) -> PyResult<i64> {
+    let m = live_view(v)?;
+    if is_bytearray(&m.obj.borrow()) {
+        return Err(value_error("cannot hash writable memoryview object"));
+    }
+    let data = m.to_vec().ok_or_else(released)?;
+    hash(vm, &new_bytes(data))
 }
 
 fn memoryview_len(_vm: &mut Vm, v: &Value) -> PyResult<usize> {

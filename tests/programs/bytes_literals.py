@@ -37,3 +37,4 @@ print(bytes(B()))
 for c in b'hi':
     print(c, end=' ')
 print()
+print(list(reversed(b'abc')), list(reversed(bytearray(b'\x01\x02'))))

@@ -30,3 +30,9 @@ for call in [lambda: m[10], lambda: m['x'], lambda: memoryview('str'), lambda: m
         print(type(e).__name__, e)
 for x in memoryview(b'\x01\x02'):
     print(x)
+print(hash(memoryview(b'abc')) == hash(b'abc'), {memoryview(b'k'): 1}[b'k'])
+try:
+    hash(memoryview(bytearray(b'w')))
+except ValueError as e:
+    print('ValueError', e)
+print(list(reversed(memoryview(b'xy'))))
