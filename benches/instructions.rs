@@ -136,6 +136,7 @@ macro_rules! program_benchmarks {
 }
 
 program_benchmarks!(
+    bytes_ops,
     call_args,
     closures,
     dict_count,

@@ -66,10 +66,9 @@ fn only_generators_and_async_remain_unsupported() {
         "template strings",
         "IPython escape commands",
         "'from ... import *'",
-        // Being built alongside this test (sets and bytes).
+        // Being built alongside this test.
         "set displays",
         "set comprehensions",
-        "bytes literals",
     ];
     let mut unexpected = Vec::new();
     for path in files {

@@ -39,6 +39,9 @@ static BUILTIN_TYPES: &[&Type] = &[
     &types::STATICMETHOD,
     &types::CLASSMETHOD,
     &types::SUPER,
+    &crate::objects::bytes::BYTES,
+    &crate::objects::bytes::BYTEARRAY,
+    &crate::objects::bytes::MEMORYVIEW,
 ];
 
 /// Builds the builtins dict.
@@ -735,6 +738,16 @@ fn builtin_bin(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 
 fn builtin_ord(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let x = one_arg("ord", args, kwnames)?;
+    if let Some(Kind::Bytes(_) | Kind::ByteArray(_)) = x.kind() {
+        let data = crate::objects::bytes::buffer(x).map(|b| b.to_vec()).unwrap_or_default();
+        return match data[..] {
+            [b] => Ok(Value::int(b as i64)),
+            _ => Err(type_error(format!(
+                "ord() expected a character, but string of length {} found",
+                data.len()
+            ))),
+        };
+    }
     let Some(s) = x.as_str() else {
         return Err(type_error(format!(
             "ord() expected string of length 1, but {} found",
@@ -910,6 +923,8 @@ fn builtin_reversed(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
         s.as_str().chars().map(|c| Value::string(c.to_string())).collect()
     } else if let Some(it) = dict::reversed(seq) {
         return Ok(it);
+    } else if let Some(b) = crate::objects::bytes::buffer(seq) {
+        b.iter().map(|&c| Value::int(c as i64)).collect()
     } else {
         return Err(type_error(format!("'{}' object is not reversible", seq.ty().name)));
     };

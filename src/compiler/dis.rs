@@ -204,6 +204,7 @@ pub(crate) fn value_repr(value: &Value) -> String {
         Some(Kind::Int(big)) => big.to_string(),
         Some(Kind::Complex(c)) => crate::objects::complex::repr_parts(*c),
         Some(Kind::Str(s)) => crate::objects::str::repr(s.as_str()),
+        Some(Kind::Bytes(b)) => crate::objects::bytes::repr(b.as_slice()),
         Some(Kind::Tuple(items)) if items.len() == 1 => format!("({},)", value_repr(&items[0])),
         Some(Kind::Tuple(items)) => format!("({})", items.iter().map(value_repr).collect::<Vec<_>>().join(", ")),
         Some(Kind::Code(code)) => code_repr(code),
@@ -226,6 +227,20 @@ mod tests {
         )
         .expect("compiles");
         super::dis(&code)
+    }
+
+    #[test]
+    fn bytes_constants_print_as_cpython_does() {
+        let text = dis_of("x = b'a\\'b\"\\x00\\xff'\ny = (b'k', b\"it's\")\n");
+        let expected = "  1           0 LOAD_CONST               0 (b'a\\'b\"\\x00\\xff')
+              2 STORE_NAME               0 (x)
+
+  2           4 LOAD_CONST               1 ((b'k', b\"it's\"))
+              6 STORE_NAME               1 (y)
+              8 LOAD_CONST               2 (None)
+             10 RETURN_VALUE
+";
+        assert_eq!(text, expected);
     }
 
     #[test]

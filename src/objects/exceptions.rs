@@ -199,6 +199,11 @@ pub fn exception_str(vm: &mut Vm, exc: &Value) -> PyResult<String> {
             return Ok(s);
         }
     }
+    if exc.ty().is_subtype(&types::UNICODE_ERROR) {
+        if let Some(s) = super::codecs::unicode_error_str(exc.ty(), &args) {
+            return Ok(s);
+        }
+    }
     match args.len() {
         0 => Ok(String::new()),
         1 if exc.ty().is_subtype(&types::KEY_ERROR) => vm.repr(&args[0]),
@@ -330,6 +335,9 @@ pub(super) fn exception_getattr_base(_vm: &mut Vm, exc: &Value, name: &str) -> P
                 "end_offset" => detail(5),
                 _ => Value::NONE,
             })
+        }
+        "encoding" | "object" | "start" | "end" | "reason" if exc.ty().is_subtype(&types::UNICODE_ERROR) => {
+            super::codecs::unicode_error_attr(&d.args.borrow(), name).or_else(|| super::instance::get_own(exc, name))
         }
         "name" if exc.ty().is_subtype(&types::NAME_ERROR) || exc.ty().is_subtype(&types::IMPORT_ERROR) => {
             Some(Value::NONE)

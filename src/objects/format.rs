@@ -878,6 +878,119 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
     Ok(out)
 }
 
+/// `fmt % args` for bytes and bytearray (`_PyBytes_FormatEx`): the format
+/// is read as Latin-1 text, so each byte is one char, and the result is
+/// turned back into bytes. `%s`/`%b` take bytes-like objects, `%r`/`%a`
+/// give `ascii(repr(x))`, `%c` an int in range(256) or one byte.
+pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let is_mapping = args.as_tuple().is_none()
+        && args.as_str().is_none()
+        && !super::bytes::is_bytes_like(args)
+        && args.ty().slot(|t| &t.getitem).is_some();
+    let dict = is_mapping.then(|| args.clone());
+    let mut ctx = match args.as_tuple() {
+        Some(items) => PercentArgs {
+            items: items.to_vec(),
+            arglen: items.len() as i64,
+            argidx: 0,
+        },
+        None => PercentArgs::single(args.clone()),
+    };
+    let chars: Vec<char> = fmt.iter().map(|&b| b as char).collect();
+    let mut out = String::with_capacity(fmt.len() + 16);
+    let mut pos = 0;
+    while pos < chars.len() {
+        let c = chars[pos];
+        pos += 1;
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        if chars.get(pos) == Some(&'%') {
+            out.push('%');
+            pos += 1;
+            continue;
+        }
+        if chars.get(pos) == Some(&'(') {
+            let Some(mapping) = dict.as_ref() else {
+                return Err(type_error("format requires a mapping"));
+            };
+            let key: Vec<u8> = percent_key(&chars, &mut pos)?.chars().map(|c| c as u8).collect();
+            ctx = PercentArgs::single(vm.getitem(mapping, &super::bytes::new_bytes(key))?);
+        }
+        let spec = percent_spec(&chars, &mut pos, &mut ctx)?;
+        let Some(&conv) = chars.get(pos) else {
+            return Err(value_error("incomplete format"));
+        };
+        pos += 1;
+        if matches!(
+            conv,
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G'
+        ) {
+            check_field(spec.precision)?;
+        }
+        let v = ctx.next()?;
+        let text = match conv {
+            's' | 'b' => {
+                let data = percent_bytes_arg(vm, &v)?;
+                let text: String = data.iter().map(|&b| b as char).collect();
+                pad_percent_text(&truncate(text, spec.precision), &spec)
+            }
+            'r' | 'a' => pad_percent_text(&truncate(crate::vm::ops::ascii(&vm.repr(&v)?), spec.precision), &spec),
+            'c' => {
+                let byte = if let Some(b) = super::bytes::buffer(&v).filter(|b| b.len() == 1) {
+                    b[0]
+                } else if v.is_int() {
+                    int::as_i64(&v)
+                        .and_then(|i| u8::try_from(i).ok())
+                        .ok_or_else(|| overflow_error("%c arg not in range(256)"))?
+                } else {
+                    return Err(type_error("%c requires an integer in range(256) or a single byte"));
+                };
+                pad_percent_text(&(byte as char).to_string(), &spec)
+            }
+            'd' | 'i' | 'u' | 'o' | 'x' | 'X' => percent_int(&v, conv, &spec)?,
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => percent_float(&v, conv, &spec)?,
+            _ => {
+                let shown = if (conv as u32) < 0x80 { conv } else { '?' };
+                return Err(value_error(format!(
+                    "unsupported format character '{shown}' (0x{:x}) at index {}",
+                    conv as u32,
+                    pos - 1
+                )));
+            }
+        };
+        out.push_str(&text);
+    }
+    if ctx.argidx < ctx.arglen && dict.is_none() {
+        return Err(type_error("not all arguments converted during bytes formatting"));
+    }
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// The bytes `%s`/`%b` insert: a bytes-like object's, or `__bytes__()`'s.
+fn percent_bytes_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = super::bytes::buffer(v) {
+        return Ok(b.to_vec());
+    }
+    if v.ty().is_heap() {
+        if let Ok(f) = vm.getattr(v, "__bytes__") {
+            let r = vm.call(&f, &[], &[])?;
+            if let Some(b) = super::bytes::as_bytes(&r) {
+                return Ok(b.as_slice().to_vec());
+            }
+            return Err(type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                r.ty().name
+            )));
+        }
+    }
+    Err(type_error(format!(
+        "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+        v.ty().name
+    )))
+}
+
 fn star_arg(ctx: &mut PercentArgs) -> PyResult<i64> {
     let v = ctx.next()?;
     if !v.is_int() {

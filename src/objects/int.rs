@@ -692,6 +692,12 @@ fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Valu
     Ok((me, rest))
 }
 
+/// `int.from_bytes` (bound to the class: `bool.from_bytes` gives a bool).
+pub static CLASS_METHODS: &[MethodDef] = &[MethodDef {
+    name: "from_bytes",
+    func: super::int_bytes::from_bytes,
+}];
+
 pub static METHODS: &[MethodDef] = &[
     MethodDef {
         name: "bit_length",
@@ -728,6 +734,10 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef {
         name: "__index__",
         func: nm::int_identity,
+    },
+    MethodDef {
+        name: "to_bytes",
+        func: super::int_bytes::to_bytes,
     },
 ];
 

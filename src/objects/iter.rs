@@ -79,6 +79,11 @@ pub enum IterState {
         sentinel: Value,
     },
     Exhausted,
+    /// A bytes, bytearray or memoryview's items (ints), read live.
+    Bytes {
+        seq: Value,
+        index: usize,
+    },
 }
 
 impl IterState {
@@ -98,6 +103,7 @@ impl IterState {
             IterState::Filter { .. } => &types::FILTER,
             IterState::Callable { .. } => &types::CALLABLE_ITERATOR,
             IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
+            IterState::Bytes { seq, .. } => super::bytes::iter_type(seq),
         }
     }
     /// The Python-visible type name of this iterator.
@@ -189,6 +195,13 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
             IterState::Seq { seq, index } => Step::Seq(seq.clone(), *index),
             IterState::Callable { func, sentinel } => Step::Call(func.clone(), sentinel.clone()),
             IterState::Exhausted => return Ok(None),
+            IterState::Bytes { seq, index } => match super::bytes::iter_item(seq, *index) {
+                Some(item) => {
+                    *index += 1;
+                    return Ok(Some(item));
+                }
+                None => Step::Exhaust,
+            },
         }
     };
     match step {

@@ -7,7 +7,10 @@
 //! its count reaches zero. Cycles leak until a collector lands (later issue).
 
 pub mod alloc;
+pub mod bytes;
+mod bytes_methods;
 pub mod class;
+pub mod codecs;
 pub mod complex;
 pub mod descr;
 pub mod dict;
@@ -19,6 +22,7 @@ pub mod format;
 pub mod func;
 pub mod instance;
 pub mod int;
+mod int_bytes;
 pub mod iter;
 pub mod list;
 mod list_methods;
@@ -127,6 +131,9 @@ pub enum Kind {
     /// An object with no data (`NotImplemented`).
     Singleton,
     Complex(complex::Complex),
+    Bytes(bytes::PyBytes),
+    ByteArray(RefCell<Vec<u8>>),
+    MemoryView(Box<bytes::MemoryView>),
 }
 
 // Every heap object carries a `Kind`: a new variant larger than the
@@ -148,6 +155,8 @@ impl Kind {
                 | Kind::Member(_)
                 | Kind::Singleton
                 | Kind::Complex(_)
+                | Kind::Bytes(_)
+                | Kind::ByteArray(_)
         )
     }
 }

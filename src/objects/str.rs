@@ -316,7 +316,42 @@ pub fn iter(_vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `str(object='')`; `args[0]` is the type object.
 pub fn new(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let a = crate::builtins::args::Args::parse("str", &args[1..], kwnames, &["object"], 0)?;
+    if args.len() > 2 || !kwnames.is_empty() {
+        return new_with_keywords(vm, args, kwnames);
+    }
+    match args.get(1) {
+        None => Ok(Value::str("")),
+        Some(x) if x.as_str().is_some() => Ok(x.clone()),
+        Some(x) => Ok(Value::string(vm.str(x)?)),
+    }
+}
+
+/// `str(object=x)`, and `str(b, encoding, errors)`, which decodes a bytes-like object.
+#[cold]
+#[inline(never)]
+fn new_with_keywords(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let a = crate::builtins::args::Args::parse("str", &args[1..], kwnames, &["object", "encoding", "errors"], 0)?;
+    if a.get(1).is_some() || a.get(2).is_some() {
+        let encoding = match a.get(1) {
+            Some(v) => super::bytes::str_param("str", "encoding", 2, v)?,
+            None => "utf-8",
+        };
+        let errors = match a.get(2) {
+            Some(v) => super::bytes::str_param("str", "errors", 3, v)?,
+            None => "strict",
+        };
+        let Some(x) = a.get(0) else { return Ok(Value::str("")) };
+        if x.as_str().is_some() {
+            return Err(type_error("decoding str is not supported"));
+        }
+        let data = super::bytes::buffer(x).map(|b| b.to_vec()).ok_or_else(|| {
+            type_error(format!(
+                "decoding to str: need a bytes-like object, {} found",
+                x.ty().name
+            ))
+        })?;
+        return Ok(Value::string(super::codecs::decode(x, &data, encoding, errors)?));
+    }
     match a.get(0) {
         None => Ok(Value::str("")),
         Some(x) if x.as_str().is_some() => Ok(x.clone()),

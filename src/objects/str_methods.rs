@@ -904,6 +904,23 @@ fn str_removesuffix(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult
     affix_remove(args, kwnames, "removesuffix", true)
 }
 
+/// `str.encode(encoding='utf-8', errors='strict')`.
+fn str_encode(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let (s, rest) = self_str(args, kwnames, "encode")?;
+    let a = Args::parse("encode", rest, kwnames, &["encoding", "errors"], 0)?;
+    let encoding = match a.get(0) {
+        None => "utf-8",
+        Some(v) => super::bytes::str_param("encode", "encoding", 1, v)?,
+    };
+    let errors = match a.get(1) {
+        None => "strict",
+        Some(v) => super::bytes::str_param("encode", "errors", 2, v)?,
+    };
+    Ok(super::bytes::new_bytes(super::codecs::encode(
+        &args[0], s, encoding, errors,
+    )?))
+}
+
 fn str_format(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     let (s, rest) = self_str(args, kwnames, "format")?;
     let (pos, kw) = split_kwargs(rest, kwnames);
@@ -1075,6 +1092,10 @@ pub static METHODS: &[MethodDef] = &[
     MethodDef {
         name: "format",
         func: str_format,
+    },
+    MethodDef {
+        name: "encode",
+        func: str_encode,
     },
     crate::objects::slot_methods::SEQUENCE[0],
     crate::objects::slot_methods::SEQUENCE[1],

@@ -468,6 +468,7 @@ pub static INT: Type = Type {
     new: Cell::new(Some(int::new)),
     match_flags: match_flags::MATCH_SELF,
     getattr: Cell::new(Some(super::number_methods::int_getattr)),
+    class_methods: int::CLASS_METHODS,
     ..Type::BLANK
 };
 

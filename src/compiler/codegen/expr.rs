@@ -99,6 +99,7 @@ impl<'a> Compiler<'a> {
                 ast::Number::Complex { real, imag } => Some(Const::Complex(real.to_bits(), imag.to_bits())),
             },
             Expr::StringLiteral(s) => Some(Const::Str(s.value.to_str().to_string())),
+            Expr::BytesLiteral(b) => Some(Const::Bytes(b.value.bytes().collect())),
             Expr::BooleanLiteral(b) => Some(Const::Bool(b.value)),
             Expr::NoneLiteral(_) => Some(Const::None),
             Expr::EllipsisLiteral(_) => Some(Const::Ellipsis),
@@ -182,8 +183,8 @@ impl<'a> Compiler<'a> {
             Expr::Call(call) => self.compile_call(call),
             Expr::FString(f) => self.compile_fstring(f),
             Expr::TString(e) => Err(self.unsupported("template strings", e.range)),
-            Expr::BytesLiteral(e) => Err(self.unsupported("bytes literals", e.range)),
             Expr::NumberLiteral(e) => Err(self.internal("number literal that does not fold", e.range)),
+            Expr::BytesLiteral(e) => Err(self.internal("unfolded bytes literal", e.range)),
             Expr::Attribute(attr) => {
                 self.compile_expr(&attr.value)?;
                 let i = self.name_index(&attr.attr);

@@ -64,6 +64,7 @@ enum Const {
     Tuple(Vec<Const>),
     Code(CodeRef),
     Ellipsis,
+    Bytes(Vec<u8>),
 }
 
 /// A code object constant, compared by identity.
@@ -102,6 +103,7 @@ impl Const {
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
             Const::Code(code) => Value::code(code.0.clone()),
             Const::Ellipsis => Value::ellipsis(),
+            Const::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
         }
     }
 
@@ -116,6 +118,7 @@ impl Const {
             Const::Str(s) => !s.is_empty(),
             Const::Tuple(items) => !items.is_empty(),
             Const::Code(_) | Const::Ellipsis => true,
+            Const::Bytes(b) => !b.is_empty(),
         }
     }
 
