@@ -36,6 +36,8 @@ static BUILTIN_TYPES: &[&Type] = &[
     &types::STATICMETHOD,
     &types::CLASSMETHOD,
     &types::SUPER,
+    &types::SET,
+    &types::FROZENSET,
 ];
 
 /// Builds the builtins dict.

@@ -180,6 +180,12 @@ fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     pure_eq_depth(a, b, 0)
 }
 
+/// [`pure_eq`] for the set table (objects/set.rs), which shares the rule.
+#[inline(never)]
+pub(crate) fn pure_eq_pub(a: &Value, b: &Value) -> Option<bool> {
+    pure_eq_depth(a, b, 0)
+}
+
 /// Tuples nested deeper than this go through `vm.eq` (which counts recursion).
 const PURE_TUPLE_DEPTH: u32 = 8;
 
@@ -431,6 +437,14 @@ impl Dict {
     /// Live entries in insertion order (pure: for Rust callers that only clone).
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.iter().filter(|e| e.is_live()).map(|e| (&e.key, &e.value))
+    }
+    /// Live `(hash, key)` pairs in insertion order (building a set from a dict).
+    pub fn hashed_keys(&self) -> Vec<(i64, Value)> {
+        self.entries
+            .iter()
+            .filter(|e| e.is_live())
+            .map(|e| (e.hash, e.key.clone()))
+            .collect()
     }
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()

@@ -74,6 +74,8 @@ pub enum IterState {
         index: usize,
     },
     Exhausted,
+    /// A set's or frozenset's keys (objects/set.rs).
+    Set(super::set::SetIter),
 }
 
 impl IterState {
@@ -92,6 +94,7 @@ impl IterState {
             IterState::Map { .. } => &types::MAP,
             IterState::Filter { .. } => &types::FILTER,
             IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
+            IterState::Set(_) => super::set::iter_type(),
         }
     }
     /// The Python-visible type name of this iterator.
@@ -150,6 +153,15 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 let (item, finished) = it.advance();
                 if finished {
                     // Let go of the dict only after this borrow ends.
+                    let spent = std::mem::replace(&mut *st, IterState::Exhausted);
+                    drop(st);
+                    drop(spent);
+                }
+                return item;
+            }
+            IterState::Set(it) => {
+                let (item, finished) = it.advance();
+                if finished {
                     let spent = std::mem::replace(&mut *st, IterState::Exhausted);
                     drop(st);
                     drop(spent);

@@ -22,6 +22,8 @@ pub mod iter;
 pub mod list;
 mod list_methods;
 pub mod range;
+pub mod set;
+mod set_methods;
 pub mod slot_methods;
 pub mod slots;
 pub mod stdio;
@@ -122,6 +124,8 @@ pub enum Kind {
     Traceback(Box<exceptions::Traceback>),
     /// An object with no data (`NotImplemented`).
     Singleton,
+    /// A set or frozenset (the type says which; see objects/set.rs).
+    Set(RefCell<set::SetTable>),
 }
 
 // Every heap object carries a `Kind`: a new variant larger than the

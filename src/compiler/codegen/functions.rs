@@ -239,7 +239,7 @@ impl<'a> Compiler<'a> {
         self.make_function(code, make_flags, lambda.range)
     }
 
-    /// A list or dict comprehension is a function called at once with the
+    /// A list, dict or set comprehension is a function called at once with the
     /// iterator of its first `for`: `MAKE_FUNCTION; iter; GET_ITER; CALL 0`.
     pub(super) fn compile_comprehension(
         &mut self,
@@ -259,6 +259,7 @@ impl<'a> Compiler<'a> {
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Dict => "<dictcomp>",
+            CompKind::Set => "<setcomp>",
         };
         let qualname = self.qualname(name);
         let line = self.src.line_of(range.start().to_u32());
@@ -283,6 +284,7 @@ impl<'a> Compiler<'a> {
         let build = match kind {
             CompKind::List => Opcode::BUILD_LIST,
             CompKind::Dict => Opcode::BUILD_MAP,
+            CompKind::Set => Opcode::BUILD_SET,
         };
         self.emit(build, 0);
         self.compile_comprehension_loop(kind, generators, 0, 0, elt, value)?;
@@ -326,6 +328,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(value)?;
                     self.emit(Opcode::MAP_ADD, depth + 1);
                 }
+                (CompKind::Set, _) => self.emit(Opcode::SET_ADD, depth + 1),
                 _ => self.emit(Opcode::LIST_APPEND, depth + 1),
             }
         }

@@ -58,6 +58,9 @@ enum Const {
     Float(u64),
     Str(String),
     Tuple(Vec<Const>),
+    /// A folded set display: ints, floats, strs and bools only (their
+    /// hashes and equality need no VM), in source order.
+    FrozenSet(Vec<Const>),
     Code(CodeRef),
     Ellipsis,
 }
@@ -95,6 +98,8 @@ impl Const {
             Const::Float(bits) => Value::float(f64::from_bits(*bits)),
             Const::Str(s) => Value::str(s),
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
+            Const::FrozenSet(items) => crate::objects::set::frozenset_of_pure(items.iter().map(Const::to_value).collect())
+                .expect("frozenset constants hold pure keys"),
             Const::Code(code) => Value::code(code.0.clone()),
             Const::Ellipsis => Value::ellipsis(),
         }
@@ -108,7 +113,7 @@ impl Const {
             Const::Int(i) => !i.is_zero(),
             Const::Float(bits) => f64::from_bits(*bits) != 0.0,
             Const::Str(s) => !s.is_empty(),
-            Const::Tuple(items) => !items.is_empty(),
+            Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
             Const::Code(_) | Const::Ellipsis => true,
         }
     }
@@ -265,6 +270,7 @@ enum FBlock {
 enum CompKind {
     List,
     Dict,
+    Set,
 }
 
 /// One code object being generated.

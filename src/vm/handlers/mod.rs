@@ -29,8 +29,10 @@
 //! effects).
 
 mod raise;
+mod sets;
 mod unpack;
 pub(super) use raise::*;
+pub(super) use sets::*;
 pub(super) use unpack::*;
 
 use super::attr_cache;
