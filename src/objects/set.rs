@@ -711,7 +711,8 @@ pub fn replace_table(target: &Value, source: Value) {
         let mut t = table_of(target).borrow_mut();
         let mut new = std::mem::take(&mut *table_of(&source).borrow_mut());
         new.layout = t.layout.wrapping_add(1);
-        new.finger = 0;
+        // CPython's `set_swap_bodies` leaves the finger where it was.
+        new.finger = t.finger;
         std::mem::replace(&mut *t, new)
     };
     drop(old);
@@ -941,7 +942,9 @@ pub fn binop(vm: &mut Vm, a: &Value, b: &Value, op: BinOp) -> PyResult<Option<Va
     Ok(Some(match op {
         BinOp::Or => {
             let r = copy_as(vm, a, a)?;
-            update(vm, &r, b)?;
+            if !a.is(b) {
+                update(vm, &r, b)?;
+            }
             r
         }
         BinOp::And => intersection(vm, a, b)?,
