@@ -175,14 +175,9 @@ fn exact_str(v: &Value) -> Option<&str> {
 /// needs `vm.eq`. Only exact built-in types whose `==` is pure qualify
 /// (a future subclass's `__eq__` must go through the VM). Identity is
 /// checked by the caller.
+/// The set table (objects/set.rs) shares the rule.
 #[inline(never)]
-fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
-    pure_eq_depth(a, b, 0)
-}
-
-/// [`pure_eq`] for the set table (objects/set.rs), which shares the rule.
-#[inline(never)]
-pub(crate) fn pure_eq_pub(a: &Value, b: &Value) -> Option<bool> {
+pub(crate) fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     pure_eq_depth(a, b, 0)
 }
 

@@ -156,7 +156,7 @@ fn verdict(stored: &Value, key: &Value) -> Option<bool> {
     if let (Some(a), Some(b)) = (stored.as_small_int(), key.as_small_int()) {
         return Some(a == b);
     }
-    dict::pure_eq_pub(stored, key)
+    dict::pure_eq(stored, key)
 }
 
 impl SetTable {
