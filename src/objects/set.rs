@@ -124,7 +124,11 @@ impl Probe {
     }
     #[inline(always)]
     fn advance(&mut self, mask: usize) {
-        let run = if self.base + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+        let run = if self.base + LINEAR_PROBES <= mask {
+            LINEAR_PROBES
+        } else {
+            0
+        };
         if self.offset < run {
             self.offset += 1;
             return;
@@ -191,7 +195,11 @@ impl SetTable {
     }
     /// Live keys in table order.
     pub fn keys(&self) -> Vec<Value> {
-        self.entries.iter().filter(|e| e.is_live()).map(|e| e.key.clone()).collect()
+        self.entries
+            .iter()
+            .filter(|e| e.is_live())
+            .map(|e| e.key.clone())
+            .collect()
     }
     /// The first live slot at or after `pos`: its position and key.
     fn live_from(&self, pos: usize) -> Option<(usize, Value)> {
@@ -238,7 +246,11 @@ impl SetTable {
         if was_unused {
             self.fill += 1;
             if self.fill * 5 >= self.mask() * 3 {
-                self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
+                self.resize(if self.used > 50000 {
+                    self.used * 2
+                } else {
+                    self.used * 4
+                });
             }
         }
     }
@@ -448,8 +460,12 @@ fn pure_hash(v: &Value) -> Option<i64> {
         return Some(super::float::hash_f64(f));
     }
     match v.as_obj() {
-        Some(Obj { ty, kind: Kind::Str(s), .. }) if std::ptr::eq(*ty, &types::STR) => Some(s.hash()),
-        Some(Obj { ty, kind: Kind::Int(b), .. }) if std::ptr::eq(*ty, &types::INT) => Some(int::hash_bigint(b)),
+        Some(Obj {
+            ty, kind: Kind::Str(s), ..
+        }) if std::ptr::eq(*ty, &types::STR) => Some(s.hash()),
+        Some(Obj {
+            ty, kind: Kind::Int(b), ..
+        }) if std::ptr::eq(*ty, &types::INT) => Some(int::hash_bigint(b)),
         _ => None,
     }
 }
@@ -485,7 +501,9 @@ pub fn hash_key(vm: &mut Vm, key: &Value) -> PyResult<i64> {
         return Ok(int::hash_i64(i));
     }
     match key.as_obj() {
-        Some(Obj { ty, kind: Kind::Str(s), .. }) if std::ptr::eq(*ty, &types::STR) => Ok(s.hash()),
+        Some(Obj {
+            ty, kind: Kind::Str(s), ..
+        }) if std::ptr::eq(*ty, &types::STR) => Ok(s.hash()),
         _ => vm.hash(key),
     }
 }
@@ -579,7 +597,11 @@ pub fn discard_hashed(vm: &mut Vm, cell: &RefCell<SetTable>, hash: i64, key: &Va
     match find(vm, cell, hash, key)? {
         Ok(slot) => {
             let mut t = cell.borrow_mut();
-            Ok(t.entries.get(slot).filter(|e| e.is_live()).is_some().then(|| t.take_at(slot)))
+            Ok(t.entries
+                .get(slot)
+                .filter(|e| e.is_live())
+                .is_some()
+                .then(|| t.take_at(slot)))
         }
         Err(_) => Ok(None),
     }

@@ -98,8 +98,10 @@ impl Const {
             Const::Float(bits) => Value::float(f64::from_bits(*bits)),
             Const::Str(s) => Value::str(s),
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
-            Const::FrozenSet(items) => crate::objects::set::frozenset_of_pure(items.iter().map(Const::to_value).collect())
-                .expect("frozenset constants hold pure keys"),
+            Const::FrozenSet(items) => {
+                crate::objects::set::frozenset_of_pure(items.iter().map(Const::to_value).collect())
+                    .expect("frozenset constants hold pure keys")
+            }
             Const::Code(code) => Value::code(code.0.clone()),
             Const::Ellipsis => Value::ellipsis(),
         }
