@@ -22,3 +22,10 @@ def f(n):
     return {n, n + 8, n + 16, n * 2}
 print(f(1), f(3), type({1}), type({x for x in ()}))
 print({len(w) for w in "the quick brown fox jumps".split()})
+# Constant sets as `for` iterables (comprehensions included) are frozenset
+# constants; a display of them is a copy, whose table can be smaller.
+print([x for x in {10, 2, 3, 18, 26, 34}], [x for y in [1] for x in {10, 2, 3, 18, 26, 34}])
+print({10, 2, 3, 18, 26, 34}, {x for x in {10, 2, 3, 18, 26, 34}})
+for x in {10, 2, 3, 18, 26, 34}:
+    print(x, end=" ")
+print()

@@ -396,9 +396,9 @@ impl<'a> Compiler<'a> {
         Ok(Some(items))
     }
 
-    /// The right operand of `in`/`not in` and the iterable of a `for`: a
-    /// set display of constants becomes a frozenset constant, as CPython's
-    /// AST optimiser makes it.
+    /// The right operand of `in`/`not in` and the iterable of a `for` (a
+    /// statement's or a comprehension's): a set display of constants
+    /// becomes a frozenset constant, as CPython's AST optimiser makes it.
     pub(super) fn compile_iterable_operand(&mut self, expr: &Expr) -> CResult {
         if let Expr::Set(set) = expr {
             if let Some(items) = self.pure_set_items(&set.elts)? {

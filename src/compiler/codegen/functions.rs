@@ -268,7 +268,7 @@ impl<'a> Compiler<'a> {
         let body = self.compile_comprehension_body(kind, generators, elt, value);
         let code = self.finish_nested_unit(body)?;
         self.make_function(code, 0, range)?;
-        self.compile_expr(&first.iter)?;
+        self.compile_iterable_operand(&first.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.emit(Opcode::CALL, 0);
         Ok(())
@@ -309,7 +309,7 @@ impl<'a> Compiler<'a> {
             // The outermost iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
-            self.compile_expr(&gen.iter)?;
+            self.compile_iterable_operand(&gen.iter)?;
             self.emit(Opcode::GET_ITER, 0);
         }
         let depth = depth + 1;
