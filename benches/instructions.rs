@@ -153,6 +153,7 @@ program_benchmarks!(
     oo_particles,
     oo_scheduler,
     oo_tree_visitor,
+    set_ops,
     sieve,
     spectral_norm,
     string_build,

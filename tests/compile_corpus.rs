@@ -66,9 +66,6 @@ fn only_generators_and_async_remain_unsupported() {
         "template strings",
         "IPython escape commands",
         "'from ... import *'",
-        // Being built alongside this test.
-        "set displays",
-        "set comprehensions",
     ];
     let mut unexpected = Vec::new();
     for path in files {

@@ -42,6 +42,8 @@ static BUILTIN_TYPES: &[&Type] = &[
     &crate::objects::bytes::BYTES,
     &crate::objects::bytes::BYTEARRAY,
     &crate::objects::bytes::MEMORYVIEW,
+    &types::SET,
+    &types::FROZENSET,
 ];
 
 /// Builds the builtins dict.

@@ -208,6 +208,11 @@ pub(crate) fn value_repr(value: &Value) -> String {
         Some(Kind::Tuple(items)) if items.len() == 1 => format!("({},)", value_repr(&items[0])),
         Some(Kind::Tuple(items)) => format!("({})", items.iter().map(value_repr).collect::<Vec<_>>().join(", ")),
         Some(Kind::Code(code)) => code_repr(code),
+        Some(Kind::Set(s)) if s.borrow().is_empty() => "frozenset()".to_string(),
+        Some(Kind::Set(s)) => format!(
+            "frozenset({{{}}})",
+            s.borrow().keys().iter().map(value_repr).collect::<Vec<_>>().join(", ")
+        ),
         _ => "<object>".to_string(),
     }
 }

@@ -176,8 +176,9 @@ fn exact_str(v: &Value) -> Option<&str> {
 /// needs `vm.eq`. Only exact built-in types whose `==` is pure qualify
 /// (a future subclass's `__eq__` must go through the VM). Identity is
 /// checked by the caller.
+/// The set table (objects/set.rs) shares the rule.
 #[inline(never)]
-fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
+pub(crate) fn pure_eq(a: &Value, b: &Value) -> Option<bool> {
     pure_eq_depth(a, b, 0)
 }
 
@@ -432,6 +433,14 @@ impl Dict {
     /// Live entries in insertion order (pure: for Rust callers that only clone).
     pub fn iter(&self) -> impl Iterator<Item = (&Value, &Value)> {
         self.entries.iter().filter(|e| e.is_live()).map(|e| (&e.key, &e.value))
+    }
+    /// Live `(hash, key)` pairs in insertion order (building a set from a dict).
+    pub fn hashed_keys(&self) -> Vec<(i64, Value)> {
+        self.entries
+            .iter()
+            .filter(|e| e.is_live())
+            .map(|e| (e.hash, e.key.clone()))
+            .collect()
     }
     pub fn keys(&self) -> Vec<Value> {
         self.iter().map(|(k, _)| k.clone()).collect()

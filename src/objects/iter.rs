@@ -84,6 +84,8 @@ pub enum IterState {
         seq: Value,
         index: usize,
     },
+    /// A set's or frozenset's keys (objects/set.rs).
+    Set(super::set::SetIter),
 }
 
 impl IterState {
@@ -104,6 +106,7 @@ impl IterState {
             IterState::Callable { .. } => &types::CALLABLE_ITERATOR,
             IterState::Seq { .. } | IterState::Exhausted => &types::ITERATOR,
             IterState::Bytes { seq, .. } => super::bytes::iter_type(seq),
+            IterState::Set(_) => super::set::iter_type(),
         }
     }
     /// The Python-visible type name of this iterator.
@@ -162,6 +165,15 @@ pub fn next(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
                 let (item, finished) = it.advance();
                 if finished {
                     // Let go of the dict only after this borrow ends.
+                    let spent = std::mem::replace(&mut *st, IterState::Exhausted);
+                    drop(st);
+                    drop(spent);
+                }
+                return item;
+            }
+            IterState::Set(it) => {
+                let (item, finished) = it.advance();
+                if finished {
                     let spent = std::mem::replace(&mut *st, IterState::Exhausted);
                     drop(st);
                     drop(spent);

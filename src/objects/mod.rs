@@ -28,6 +28,8 @@ pub mod list;
 mod list_methods;
 pub mod number_methods;
 pub mod range;
+pub mod set;
+mod set_methods;
 pub mod slice;
 pub mod slot_methods;
 pub mod slots;
@@ -134,6 +136,8 @@ pub enum Kind {
     Bytes(bytes::PyBytes),
     ByteArray(RefCell<Vec<u8>>),
     MemoryView(Box<bytes::MemoryView>),
+    /// A set or frozenset (the type says which; see objects/set.rs).
+    Set(RefCell<set::SetTable>),
 }
 
 // Every heap object carries a `Kind`: a new variant larger than the

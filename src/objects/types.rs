@@ -714,14 +714,23 @@ const DICT_VIEW_SLOTS: Type = Type {
     contains: Cell::new(Some(dict::view_contains)),
     ..Type::BLANK
 };
-pub static DICT_KEYS: Type = DICT_VIEW_SLOTS;
+/// Keys and items views are set-like: `| & - ^`, comparisons with sets,
+/// `isdisjoint` (objects/set.rs).
+#[allow(clippy::declare_interior_mutable_const)]
+const SET_VIEW_SLOTS: Type = Type {
+    methods: super::set::VIEW_METHODS,
+    binop: Cell::new(Some(super::set::view_binop)),
+    compare: Cell::new(Some(super::set::view_compare)),
+    ..DICT_VIEW_SLOTS
+};
+pub static DICT_KEYS: Type = SET_VIEW_SLOTS;
 pub static DICT_VALUES: Type = Type {
     name: "dict_values",
     ..DICT_VIEW_SLOTS
 };
 pub static DICT_ITEMS: Type = Type {
     name: "dict_items",
-    ..DICT_VIEW_SLOTS
+    ..SET_VIEW_SLOTS
 };
 
 pub static NOT_IMPLEMENTED_TYPE: Type = Type {
@@ -794,6 +803,40 @@ pub static SUPER: Type = Type {
     new: Cell::new(Some(super::descr::super_new)),
     getattr: Cell::new(Some(super::descr::super_getattr)),
     ..Type::BLANK
+};
+
+// A template for struct-update syntax in statics (see DICT_VIEW_SLOTS).
+#[allow(clippy::declare_interior_mutable_const)]
+const SET_SLOTS: Type = Type {
+    name: "set",
+    basetype: true,
+    methods: super::set::METHODS,
+    repr: Cell::new(Some(super::set::repr)),
+    compare: Cell::new(Some(super::set::compare)),
+    binop: Cell::new(Some(super::set::binop)),
+    inplace: Cell::new(Some(super::set::inplace)),
+    len: Cell::new(Some(super::set::len)),
+    contains: Cell::new(Some(super::set::contains)),
+    iter: Cell::new(Some(super::set::iter)),
+    new: Cell::new(Some(super::set::set_new)),
+    match_flags: match_flags::MATCH_SELF,
+    ..Type::BLANK
+};
+
+pub static SET: Type = SET_SLOTS;
+
+pub static FROZENSET: Type = Type {
+    name: "frozenset",
+    methods: super::set::FROZENSET_METHODS,
+    hash: Cell::new(Some(super::set::frozenset_hash)),
+    inplace: Cell::new(None),
+    new: Cell::new(Some(super::set::frozenset_new)),
+    ..SET_SLOTS
+};
+
+pub static SET_ITERATOR: Type = Type {
+    name: "set_iterator",
+    ..ITERATOR_SLOTS
 };
 
 /// The exception types, so `types::` names every built-in type.

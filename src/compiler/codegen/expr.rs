@@ -155,7 +155,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Dict(dict) => self.compile_dict(dict),
-            Expr::Set(e) => Err(self.unsupported("set displays", e.range)),
+            Expr::Set(set) => self.compile_set(&set.elts),
             Expr::ListComp(c) => self.compile_comprehension(CompKind::List, c.range, &c.generators, &c.elt, None),
             Expr::DictComp(c) => match &c.key {
                 Some(key) => self.compile_comprehension(CompKind::Dict, c.range, &c.generators, key, Some(&c.value)),
@@ -168,7 +168,7 @@ impl<'a> Compiler<'a> {
                     ),
                 )),
             },
-            Expr::SetComp(e) => Err(self.unsupported("set comprehensions", e.range)),
+            Expr::SetComp(c) => self.compile_comprehension(CompKind::Set, c.range, &c.generators, &c.elt, None),
             Expr::Generator(e) => Err(self.unsupported("generator expressions", e.range)),
             Expr::Await(e) => match self.block_kind() {
                 BlockKind::Module | BlockKind::Class => Err(self.syntax_error("'await' outside function", e.range)),
@@ -316,7 +316,12 @@ impl<'a> Compiler<'a> {
             self.emit(opcode, arg);
             self.emit_jump(Opcode::JUMP_IF_FALSE_OR_POP, cleanup);
         }
-        self.compile_expr(&cmp.comparators[n - 1])?;
+        let last = &cmp.comparators[n - 1];
+        if matches!(cmp.ops[n - 1], CmpOp::In | CmpOp::NotIn) {
+            self.compile_iterable_operand(last)?;
+        } else {
+            self.compile_expr(last)?;
+        }
         let (opcode, arg) = compare_op(cmp.ops[n - 1]);
         self.emit(opcode, arg);
         if n > 1 {
@@ -387,6 +392,77 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BUILD_MAP, run);
             if have_dict {
                 self.emit(Opcode::DICT_UPDATE, 1);
+            }
+        }
+        Ok(())
+    }
+
+    /// The items of a set display if they all fold to constants whose
+    /// hash and equality need no VM (ints, floats, strs, bools), which a
+    /// frozenset constant can hold.
+    fn pure_set_items(&self, elts: &[Expr]) -> CResult<Option<Vec<Const>>> {
+        let mut items = Vec::with_capacity(elts.len());
+        for e in elts {
+            match self.fold(e)? {
+                Some(c @ (Const::Int(_) | Const::Float(_) | Const::Str(_) | Const::Bool(_))) => items.push(c),
+                _ => return Ok(None),
+            }
+        }
+        Ok(Some(items))
+    }
+
+    /// The right operand of `in`/`not in` and the iterable of a `for` (a
+    /// statement's or a comprehension's): a set display of constants
+    /// becomes a frozenset constant, as CPython's AST optimiser makes it.
+    pub(super) fn compile_iterable_operand(&mut self, expr: &Expr) -> CResult {
+        if let Expr::Set(set) = expr {
+            if let Some(items) = self.pure_set_items(&set.elts)? {
+                let old = self.set_line(expr.range());
+                self.load_const(Const::FrozenSet(items));
+                self.restore_line(old);
+                return Ok(());
+            }
+        }
+        self.compile_expr(expr)
+    }
+
+    /// `{a, b, *c}` (CPython's `starunpack_helper` for sets): more than two
+    /// constants are one frozenset constant merged into an empty set; small
+    /// displays without a star are one BUILD_SET; otherwise the set grows
+    /// with SET_ADD/SET_UPDATE.
+    pub(super) fn compile_set(&mut self, elts: &[Expr]) -> CResult {
+        if elts.len() > 2 {
+            if let Some(items) = self.pure_set_items(elts)? {
+                self.emit(Opcode::BUILD_SET, 0);
+                self.load_const(Const::FrozenSet(items));
+                self.emit(Opcode::SET_UPDATE, 1);
+                return Ok(());
+            }
+        }
+        let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
+        let big = elts.len() > STACK_USE_GUIDELINE;
+        if !starred && !big {
+            self.compile_exprs(elts)?;
+            self.emit(Opcode::BUILD_SET, elts.len() as u32);
+            return Ok(());
+        }
+        let prefix = if big {
+            0
+        } else {
+            elts.iter().take_while(|e| !matches!(e, Expr::Starred(_))).count()
+        };
+        self.compile_exprs(&elts[..prefix])?;
+        self.emit(Opcode::BUILD_SET, prefix as u32);
+        for e in &elts[prefix..] {
+            match e {
+                Expr::Starred(star) => {
+                    self.compile_expr(&star.value)?;
+                    self.emit(Opcode::SET_UPDATE, 1);
+                }
+                e => {
+                    self.compile_expr(e)?;
+                    self.emit(Opcode::SET_ADD, 1);
+                }
             }
         }
         Ok(())

@@ -318,7 +318,7 @@ impl<'a> Compiler<'a> {
         self.make_function(code, make_flags, lambda.range)
     }
 
-    /// A list or dict comprehension is a function called at once with the
+    /// A list, dict or set comprehension is a function called at once with the
     /// iterator of its first `for`: `MAKE_FUNCTION; iter; GET_ITER; CALL 0`.
     pub(super) fn compile_comprehension(
         &mut self,
@@ -338,6 +338,7 @@ impl<'a> Compiler<'a> {
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Dict => "<dictcomp>",
+            CompKind::Set => "<setcomp>",
         };
         let qualname = self.qualname(name);
         let line = self.src.line_of(range.start().to_u32());
@@ -346,7 +347,7 @@ impl<'a> Compiler<'a> {
         let body = self.compile_comprehension_body(kind, generators, elt, value);
         let code = self.finish_nested_unit(body)?;
         self.make_function(code, 0, range)?;
-        self.compile_expr(&first.iter)?;
+        self.compile_iterable_operand(&first.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.emit(Opcode::CALL, 0);
         Ok(())
@@ -362,6 +363,7 @@ impl<'a> Compiler<'a> {
         let build = match kind {
             CompKind::List => Opcode::BUILD_LIST,
             CompKind::Dict => Opcode::BUILD_MAP,
+            CompKind::Set => Opcode::BUILD_SET,
         };
         self.emit(build, 0);
         self.compile_comprehension_loop(kind, generators, 0, 0, elt, value)?;
@@ -386,7 +388,7 @@ impl<'a> Compiler<'a> {
             // The outermost iterator is the argument `.0`.
             self.emit(Opcode::LOAD_FAST, 0);
         } else {
-            self.compile_expr(&gen.iter)?;
+            self.compile_iterable_operand(&gen.iter)?;
             self.emit(Opcode::GET_ITER, 0);
         }
         let depth = depth + 1;
@@ -405,6 +407,7 @@ impl<'a> Compiler<'a> {
                     self.compile_expr(value)?;
                     self.emit(Opcode::MAP_ADD, depth + 1);
                 }
+                (CompKind::Set, _) => self.emit(Opcode::SET_ADD, depth + 1),
                 _ => self.emit(Opcode::LIST_APPEND, depth + 1),
             }
         }

@@ -62,6 +62,9 @@ enum Const {
     Complex(u64, u64),
     Str(String),
     Tuple(Vec<Const>),
+    /// A folded set display: ints, floats, strs and bools only (their
+    /// hashes and equality need no VM), in source order.
+    FrozenSet(Vec<Const>),
     Code(CodeRef),
     Ellipsis,
     Bytes(Vec<u8>),
@@ -101,6 +104,10 @@ impl Const {
             Const::Complex(re, im) => Value::complex(f64::from_bits(*re), f64::from_bits(*im)),
             Const::Str(s) => Value::str(s),
             Const::Tuple(items) => Value::tuple(items.iter().map(Const::to_value).collect()),
+            Const::FrozenSet(items) => {
+                crate::objects::set::frozenset_of_pure(items.iter().map(Const::to_value).collect())
+                    .expect("frozenset constants hold pure keys")
+            }
             Const::Code(code) => Value::code(code.0.clone()),
             Const::Ellipsis => Value::ellipsis(),
             Const::Bytes(b) => crate::objects::bytes::new_bytes(b.clone()),
@@ -116,7 +123,7 @@ impl Const {
             Const::Float(bits) => f64::from_bits(*bits) != 0.0,
             Const::Complex(re, im) => f64::from_bits(*re) != 0.0 || f64::from_bits(*im) != 0.0,
             Const::Str(s) => !s.is_empty(),
-            Const::Tuple(items) => !items.is_empty(),
+            Const::Tuple(items) | Const::FrozenSet(items) => !items.is_empty(),
             Const::Code(_) | Const::Ellipsis => true,
             Const::Bytes(b) => !b.is_empty(),
         }
@@ -274,6 +281,7 @@ enum FBlock {
 enum CompKind {
     List,
     Dict,
+    Set,
 }
 
 /// One code object being generated.

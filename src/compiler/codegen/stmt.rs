@@ -148,7 +148,7 @@ impl<'a> Compiler<'a> {
             return Err(self.unsupported("'async for' loops", for_.range));
         }
         let (head, exhausted, end) = (self.new_label(), self.new_label(), self.new_label());
-        self.compile_expr(&for_.iter)?;
+        self.compile_iterable_operand(&for_.iter)?;
         self.emit(Opcode::GET_ITER, 0);
         self.bind(head);
         self.emit_jump(Opcode::FOR_ITER, exhausted);

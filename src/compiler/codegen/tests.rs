@@ -716,7 +716,6 @@ fn unsupported_constructs_are_not_implemented_errors() {
     for (src, what, line) in [
         ("def f():\n    yield 1\n", "'yield' expressions (generators)", 2),
         ("async def f():\n    pass\n", "'async def' functions", 1),
-        ("s = {1, 2}\n", "set displays", 1),
         ("g = (x for x in y)\n", "generator expressions", 1),
     ] {
         let e = error(src);
@@ -724,4 +723,40 @@ fn unsupported_constructs_are_not_implemented_errors() {
         assert_eq!(e.msg, format!("pyvm does not support {what} yet"), "{src:?}");
         assert_eq!(e.lineno, line, "{src:?}");
     }
+}
+
+#[test]
+fn set_displays_compile_as_cpython_3_11() {
+    // Three or more constants: one frozenset constant merged into an empty set.
+    let code = module("x = {1, 2, 3}\n");
+    assert_eq!(
+        ops_args(&code)[..3],
+        [("BUILD_SET", 0), ("LOAD_CONST", 0), ("SET_UPDATE", 1)]
+    );
+    assert!(matches!(code.consts[0].kind(), Some(Kind::Set(_))));
+    // Two items, or any non-constant: BUILD_SET of the items.
+    let code = module("x = {1, a}\n");
+    assert_eq!(ops_args(&code)[2], ("BUILD_SET", 2));
+    // A star: the prefix with BUILD_SET, then SET_UPDATE/SET_ADD.
+    let code = module("x = {1, *a, b}\n");
+    assert_eq!(
+        ops(&code)[..6],
+        [
+            "LOAD_CONST",
+            "BUILD_SET",
+            "LOAD_NAME",
+            "SET_UPDATE",
+            "LOAD_NAME",
+            "SET_ADD"
+        ]
+    );
+    // `in` a constant set display and `for` over one use the frozenset itself.
+    let code = module("x = a in {1}\nfor i in {2, 3}: pass\n");
+    let names = ops(&code);
+    assert!(!names.contains(&"BUILD_SET"), "{names:?}");
+    // Set comprehensions: BUILD_SET 0 and SET_ADD in <setcomp>.
+    let code = module("s = {i for i in x}\n");
+    let comp = nested(&code, "<setcomp>");
+    assert_eq!(ops(&comp)[0], "BUILD_SET");
+    assert!(ops_args(&comp).contains(&("SET_ADD", 2)));
 }

@@ -57,8 +57,8 @@ pub(in crate::vm) unsafe fn match_class(st: &mut Exec, oparg: u32) -> Flow {
 
 /// Whether `ty` or a type on its MRO carries `flag`.
 fn has_match_flag(ty: &'static Type, flag: u8) -> bool {
-    // Exact built-in types answer without walking an MRO.
-    ty.match_flags & flag != 0 || (ty.heap.is_some() && ty.inherited_match_flags() & flag != 0)
+    // Most subjects' own type answers without walking an MRO.
+    ty.match_flags & flag != 0 || (ty.base().is_some() && ty.inherited_match_flags() & flag != 0)
 }
 
 /// MATCH_KEYS: the values of `subject` under the keys in the tuple `keys`,

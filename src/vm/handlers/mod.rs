@@ -30,9 +30,11 @@
 
 mod matching;
 mod raise;
+mod sets;
 mod unpack;
 pub(super) use matching::*;
 pub(super) use raise::*;
+pub(super) use sets::*;
 pub(super) use unpack::*;
 
 use super::attr_cache;
