@@ -85,6 +85,8 @@ pub fn make_builtins(_vm: &mut Vm) -> Value {
         ("eval", exec::builtin_eval),
         ("compile", exec::builtin_compile),
         ("breakpoint", builtin_breakpoint),
+        ("aiter", builtin_aiter),
+        ("anext", builtin_anext),
         ("help", builtin_help),
         ("locals", builtin_locals),
         ("id", builtin_id),
@@ -429,6 +431,45 @@ pub(crate) fn is_callable(v: &Value) -> bool {
 }
 
 /// `globals()`: the calling frame's globals dict.
+/// `aiter(obj)`: `type(obj).__aiter__(obj)`, which must be an async iterator.
+fn builtin_aiter(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    let obj = one_arg("aiter", args, kwnames)?;
+    let Some(it) = crate::objects::slots::call_dunder(vm, obj, "__aiter__", &[])? else {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterable",
+            obj.ty().name
+        )));
+    };
+    if crate::objects::class::lookup(it.ty(), "__anext__").is_none() {
+        return Err(type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            it.ty().name
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(it)`: the awaitable `type(it).__anext__(it)` returns. The form
+/// with a default needs an awaitable wrapper, which waits for coroutines.
+fn builtin_anext(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+    no_kwargs("anext", kwnames)?;
+    clinic_arity("anext", args, 1, 2)?;
+    let it = &args[0];
+    if crate::objects::class::lookup(it.ty(), "__anext__").is_none() {
+        return Err(type_error(format!(
+            "'{}' object is not an async iterator",
+            it.ty().name
+        )));
+    }
+    if args.len() == 2 {
+        return Err(crate::objects::exceptions::PyErr::new(
+            &types::NOT_IMPLEMENTED_ERROR,
+            "pyvm does not support anext() with a default yet (it needs coroutines)",
+        ));
+    }
+    crate::objects::slots::call_dunder(vm, it, "__anext__", &[]).map(|r| r.unwrap_or(Value::NONE))
+}
+
 /// `breakpoint()`: pyvm has no debugger to enter, so it does nothing (as
 /// CPython does with `PYTHONBREAKPOINT=0`).
 fn builtin_breakpoint(_vm: &mut Vm, _args: &[Value], _kwnames: &[Value]) -> PyResult<Value> {

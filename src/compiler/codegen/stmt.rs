@@ -339,14 +339,21 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn compile_import_from(&mut self, import: &ast::StmtImportFrom) -> CResult {
-        if let Some(star) = import.names.iter().find(|a| a.name.as_str() == "*") {
-            return Err(self.unsupported("'from ... import *'", star.range));
+        let star = import.names.iter().find(|a| a.name.as_str() == "*");
+        if let Some(star) = star {
+            if self.block_kind() != BlockKind::Module {
+                return Err(self.syntax_error("import * only allowed at module level", star.range));
+            }
         }
         self.load_const(Const::Int(BigInt::from(import.level)));
         let names = import.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
         self.load_const(Const::Tuple(names));
         let module = self.name_index(import.module.as_ref().map_or("", |m| m.as_str()));
         self.emit(Opcode::IMPORT_NAME, module);
+        if star.is_some() {
+            self.emit(Opcode::IMPORT_STAR, 0);
+            return Ok(());
+        }
         for alias in &import.names {
             let i = self.name_index(&alias.name);
             self.emit(Opcode::IMPORT_FROM, i);

@@ -1381,6 +1381,47 @@ pub(super) unsafe fn import_from(st: &mut Exec, oparg: u32) -> Flow {
     unsafe { push_result(st, r) }
 }
 
+#[inline(always)]
+pub(super) unsafe fn import_star(st: &mut Exec, _oparg: u32) -> Flow {
+    let module = unsafe { st.pop() };
+    // `__all__` may be any iterable, and getattr may run Python code.
+    st.save();
+    let r = bind_public_names(unsafe { st.vm() }, &module, &st.frame().locals);
+    unit_result(st, r)
+}
+
+/// IMPORT_STAR's work: the names `module.__all__` lists, or else its
+/// names that do not start with an underscore, bound in `locals`.
+#[inline(never)]
+fn bind_public_names(vm: &mut Vm, module: &Value, locals: &Value) -> PyResult<()> {
+    let (module_name, dict) = match module.kind() {
+        Some(Kind::Module(m)) => (m.name.clone(), m.dict.clone()),
+        _ => (String::new(), vm.getattr(module, "__dict__")?),
+    };
+    let all = dict.as_dict().and_then(|d| d.borrow().get_by_name("__all__").cloned());
+    let names: Vec<Value> = match all {
+        Some(all) => vm.collect(&all)?,
+        None => dict
+            .as_dict()
+            .map(|d| d.borrow().keys())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.as_str().is_some_and(|s| !s.as_str().starts_with('_')))
+            .collect(),
+    };
+    for name in names {
+        let Some(text) = name.as_str() else {
+            return Err(exceptions::type_error(format!(
+                "Item in {module_name}.__all__ must be str, not {}",
+                name.ty().name
+            )));
+        };
+        let value = vm.getattr(module, text.as_str())?;
+        crate::objects::dict::set_item(vm, dict_ref(locals), name.clone(), value)?;
+    }
+    Ok(())
+}
+
 /// An opcode byte that no instruction has (corrupt code).
 #[cold]
 #[inline(never)]
