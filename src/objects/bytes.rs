@@ -853,14 +853,9 @@ pub static CLASS_METHODS: &[MethodDef] = &[
     },
     MethodDef {
         name: "maketrans",
-        func: maketrans_class,
+        func: super::bytes_methods::maketrans,
     },
 ];
-
-/// `bytes.maketrans(from, to)` is a static method: the bound type is dropped.
-fn maketrans_class(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    super::bytes_methods::maketrans_static(vm, &args[1..], kwnames)
-}
 
 #[cfg(test)]
 mod tests {

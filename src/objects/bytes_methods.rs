@@ -713,7 +713,7 @@ fn b_translate(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Valu
 }
 
 /// `bytes.maketrans(frm, to)`: args are the two operands (no `self`).
-pub fn maketrans_static(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+fn maketrans_static(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     no_kwargs("maketrans", kwnames)?;
     clinic_arity("maketrans", args, 2, 2)?;
     let (frm, to) = (bytes_arg(&args[0])?, bytes_arg(&args[1])?);
@@ -727,8 +727,9 @@ pub fn maketrans_static(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyRe
     Ok(new_bytes(table))
 }
 
-/// `b.maketrans(frm, to)` through an instance: `self` is ignored.
-fn b_maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
+/// `bytes.maketrans(frm, to)`, a static method: `args[0]` (the class or
+/// an instance it was reached through) is ignored.
+pub fn maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
     maketrans_static(vm, &args[1..], kwnames)
 }
 
@@ -1062,40 +1063,39 @@ macro_rules! method_table {
     };
 }
 
-method_table! {
-    BYTES_METHODS:
-    "count" => b_count, "decode" => b_decode, "endswith" => b_endswith, "find" => b_find,
-    "index" => b_index, "join" => b_join, "lower" => b_lower, "upper" => b_upper,
-    "replace" => b_replace, "split" => b_split, "rsplit" => b_rsplit, "splitlines" => b_splitlines,
-    "strip" => b_strip, "lstrip" => b_lstrip, "rstrip" => b_rstrip, "startswith" => b_startswith,
-    "partition" => b_partition, "rpartition" => b_rpartition, "capitalize" => b_capitalize,
-    "center" => b_center, "ljust" => b_ljust, "rjust" => b_rjust, "zfill" => b_zfill,
-    "isalnum" => b_isalnum, "isalpha" => b_isalpha, "isdigit" => b_isdigit, "islower" => b_islower,
-    "isupper" => b_isupper, "isspace" => b_isspace, "istitle" => b_istitle, "isascii" => b_isascii,
-    "title" => b_title, "swapcase" => b_swapcase, "expandtabs" => b_expandtabs,
-    "removeprefix" => b_removeprefix, "removesuffix" => b_removesuffix, "rfind" => b_rfind,
-    "rindex" => b_rindex, "translate" => b_translate, "maketrans" => b_maketrans, "hex" => b_hex,
-    "fromhex" => fromhex;
+/// `method_table!` with the methods bytes and bytearray share first (the
+/// class methods `fromhex` and `maketrans` are `bytes::CLASS_METHODS`,
+/// reached from instances too).
+macro_rules! bytes_like_table {
+    ($name:ident: $($rest:tt)*) => {
+        method_table! {
+            $name:
+            "count" => b_count, "decode" => b_decode, "endswith" => b_endswith, "find" => b_find,
+            "index" => b_index, "join" => b_join, "lower" => b_lower, "upper" => b_upper,
+            "replace" => b_replace, "split" => b_split, "rsplit" => b_rsplit, "splitlines" => b_splitlines,
+            "strip" => b_strip, "lstrip" => b_lstrip, "rstrip" => b_rstrip, "startswith" => b_startswith,
+            "partition" => b_partition, "rpartition" => b_rpartition, "capitalize" => b_capitalize,
+            "center" => b_center, "ljust" => b_ljust, "rjust" => b_rjust, "zfill" => b_zfill,
+            "isalnum" => b_isalnum, "isalpha" => b_isalpha, "isdigit" => b_isdigit, "islower" => b_islower,
+            "isupper" => b_isupper, "isspace" => b_isspace, "istitle" => b_istitle, "isascii" => b_isascii,
+            "title" => b_title, "swapcase" => b_swapcase, "expandtabs" => b_expandtabs,
+            "removeprefix" => b_removeprefix, "removesuffix" => b_removesuffix, "rfind" => b_rfind,
+            "rindex" => b_rindex, "translate" => b_translate, "hex" => b_hex
+            $($rest)*
+        }
+    };
+}
+
+bytes_like_table! {
+    BYTES_METHODS: ;
     crate::objects::slot_methods::SEQUENCE[0],
     crate::objects::slot_methods::SEQUENCE[1],
     crate::objects::slot_methods::SEQUENCE[2],
     crate::objects::slot_methods::SEQUENCE[3],
 }
 
-method_table! {
-    BYTEARRAY_METHODS:
-    "count" => b_count, "decode" => b_decode, "endswith" => b_endswith, "find" => b_find,
-    "index" => b_index, "join" => b_join, "lower" => b_lower, "upper" => b_upper,
-    "replace" => b_replace, "split" => b_split, "rsplit" => b_rsplit, "splitlines" => b_splitlines,
-    "strip" => b_strip, "lstrip" => b_lstrip, "rstrip" => b_rstrip, "startswith" => b_startswith,
-    "partition" => b_partition, "rpartition" => b_rpartition, "capitalize" => b_capitalize,
-    "center" => b_center, "ljust" => b_ljust, "rjust" => b_rjust, "zfill" => b_zfill,
-    "isalnum" => b_isalnum, "isalpha" => b_isalpha, "isdigit" => b_isdigit, "islower" => b_islower,
-    "isupper" => b_isupper, "isspace" => b_isspace, "istitle" => b_istitle, "isascii" => b_isascii,
-    "title" => b_title, "swapcase" => b_swapcase, "expandtabs" => b_expandtabs,
-    "removeprefix" => b_removeprefix, "removesuffix" => b_removesuffix, "rfind" => b_rfind,
-    "rindex" => b_rindex, "translate" => b_translate, "maketrans" => b_maketrans, "hex" => b_hex,
-    "fromhex" => fromhex,
+bytes_like_table! {
+    BYTEARRAY_METHODS:,
     "append" => ba_append, "extend" => ba_extend, "insert" => ba_insert, "pop" => ba_pop,
     "remove" => ba_remove, "clear" => ba_clear, "reverse" => ba_reverse, "copy" => ba_copy;
     crate::objects::slot_methods::SEQUENCE[0],

@@ -273,7 +273,7 @@ fn is_integer(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value
 /// `self` of a float method, and the other arguments. Callers that reach a
 /// method through `float.NAME` were checked by `types::check_method_self`;
 /// this only guards against ever misreading a payload.
-fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])> {
+pub(super) fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])> {
     match args.split_first() {
         Some((me, rest)) => match me.as_float() {
             Some(f) => Ok((f, rest)),

@@ -679,7 +679,7 @@ fn int_bit_length(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<V
 /// `self` of an int method (bools included), and the other arguments.
 /// Callers that reach a method through `int.NAME` were checked by
 /// `types::check_method_self`; this only guards against misreading a payload.
-fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Value])> {
+pub(super) fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Value])> {
     let Some((me, rest)) = args.split_first() else {
         return Err(type_error(format!("unbound method int.{name}() needs an argument")));
     };

@@ -4,6 +4,8 @@
 //! `float.hex` and `float.fromhex`.
 
 use super::exceptions::{overflow_error, type_error, value_error};
+use super::float::self_float;
+use super::int::self_int;
 use super::{int, PyResult, Value};
 use crate::builtins::args::{no_args, one_arg, Args};
 use crate::vm::Vm;
@@ -28,13 +30,6 @@ fn plain_int(v: &Value) -> Value {
     match v.as_bool() {
         Some(b) => Value::int(b as i64),
         None => v.clone(),
-    }
-}
-
-fn self_int<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a Value, &'a [Value])> {
-    match args.split_first() {
-        Some((me, rest)) if me.is_int() => Ok((me, rest)),
-        _ => Err(type_error(format!("descriptor '{name}' requires an 'int' object"))),
     }
 }
 
@@ -91,18 +86,6 @@ pub fn float_getattr(_vm: &mut Vm, v: &Value, name: &str) -> PyResult<Option<Val
         "imag" => Some(Value::float(0.0)),
         _ => None,
     })
-}
-
-fn self_float<'a>(args: &'a [Value], name: &str) -> PyResult<(f64, &'a [Value])> {
-    match args.split_first() {
-        Some((me, rest)) => match me.as_float() {
-            Some(f) => Ok((f, rest)),
-            None => Err(type_error(format!("descriptor '{name}' requires a 'float' object"))),
-        },
-        None => Err(type_error(format!(
-            "descriptor '{name}' of 'float' object needs an argument"
-        ))),
-    }
 }
 
 pub fn float_conjugate(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {

@@ -3,24 +3,15 @@
 //! method `dict.fromkeys`.
 
 use super::exceptions::{type_error, value_error};
+use super::str_methods::self_str;
 use super::types::MethodDef;
 use super::{format, types, Dict, Kind, PyResult, Value};
 use crate::builtins::args::{one_arg, Args};
 use crate::vm::Vm;
 
-fn self_str<'a>(args: &'a [Value], name: &str) -> PyResult<(&'a str, &'a [Value])> {
-    match args.split_first() {
-        Some((me, rest)) => match me.as_str() {
-            Some(s) => Ok((s.as_str(), rest)),
-            None => Err(type_error(format!("descriptor '{name}' requires a 'str' object"))),
-        },
-        None => Err(type_error(format!("unbound method str.{name}() needs an argument"))),
-    }
-}
-
 /// `s.format_map(mapping)`: `str.format` with names looked up in a mapping.
 pub fn format_map(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "format_map")?;
+    let (s, rest) = self_str(args, kwnames, "format_map")?;
     let mapping = one_arg("str.format_map", rest, kwnames)?;
     let Some(dict) = mapping.as_dict() else {
         return Err(type_error(format!(
@@ -37,7 +28,7 @@ pub fn format_map(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Va
 }
 
 pub fn isidentifier(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "isidentifier")?;
+    let (s, rest) = self_str(args, kwnames, "isidentifier")?;
     crate::builtins::args::no_args("str.isidentifier", rest, kwnames)?;
     let mut chars = s.chars();
     let ok = match chars.next() {
@@ -63,7 +54,7 @@ fn printable(c: char) -> bool {
 }
 
 pub fn isprintable(_vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "isprintable")?;
+    let (s, rest) = self_str(args, kwnames, "isprintable")?;
     crate::builtins::args::no_args("str.isprintable", rest, kwnames)?;
     Ok(Value::bool(s.chars().all(printable)))
 }
@@ -142,7 +133,7 @@ pub fn maketrans(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Val
 /// `s.translate(table)`: each character looked up by ordinal in `table`
 /// (any object with `__getitem__`); a LookupError keeps the character.
 pub fn translate(vm: &mut Vm, args: &[Value], kwnames: &[Value]) -> PyResult<Value> {
-    let (s, rest) = self_str(args, "translate")?;
+    let (s, rest) = self_str(args, kwnames, "translate")?;
     let table = one_arg("str.translate", rest, kwnames)?;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {

@@ -389,7 +389,7 @@ fn expandtabs(s: &str, tabsize: i64) -> String {
 // ---- argument helpers --------------------------------------------------------------------
 
 /// `self` as text, plus the remaining arguments.
-fn self_str<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a str, &'a [Value])> {
+pub(super) fn self_str<'a>(args: &'a [Value], kwnames: &[Value], name: &str) -> PyResult<(&'a str, &'a [Value])> {
     // `self` must be positional: `str.split(sep=',')` has none.
     let Some((me, rest)) = args.split_first().filter(|_| args.len() > kwnames.len()) else {
         return Err(type_error(format!("unbound method str.{name}() needs an argument")));

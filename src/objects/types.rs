@@ -305,7 +305,7 @@ impl Type {
 
     /// The `match_flags` of this type and every type on its MRO.
     pub fn inherited_match_flags(&'static self) -> u8 {
-        self.mro().iter().fold(0, |flags, t| flags | t.match_flags)
+        self.mro_iter().fold(0, |flags, t| flags | t.match_flags)
     }
 
     /// The base type: `object` for every type but `object` itself.
@@ -348,24 +348,26 @@ impl Type {
     /// The method resolution order: `__mro__`. A built-in type's is its
     /// base chain.
     pub fn mro(&'static self) -> Vec<&'static Type> {
-        if let Some(h) = &self.heap {
-            let mut out = Vec::with_capacity(h.mro_tail.len() + 1);
-            out.push(self);
-            out.extend_from_slice(&h.mro_tail);
-            return out;
-        }
-        if let Some(tail) = self.static_mro {
-            let mut out = vec![self];
-            out.extend_from_slice(tail);
-            return out;
-        }
-        let mut out = Vec::new();
-        let mut t: Option<&'static Type> = Some(self);
-        while let Some(ty) = t {
-            out.push(ty);
-            t = ty.base();
-        }
-        out
+        self.mro_iter().collect()
+    }
+
+    /// The MRO without building it: lookups that walk it on every call
+    /// (class methods, match flags) allocate nothing.
+    pub fn mro_iter(&'static self) -> impl Iterator<Item = &'static Type> {
+        let tail: &'static [&'static Type] = match (&self.heap, self.static_mro) {
+            (Some(h), _) => &h.mro_tail,
+            (None, Some(tail)) => tail,
+            (None, None) => &[],
+        };
+        // A built-in type with neither has its base chain for an MRO.
+        let bases = if self.heap.is_none() && self.static_mro.is_none() {
+            self.base()
+        } else {
+            None
+        };
+        std::iter::once(self)
+            .chain(tail.iter().copied())
+            .chain(std::iter::successors(bases, |t| t.base()))
     }
 
     /// Method lookup along the base chain.
@@ -375,8 +377,7 @@ impl Type {
 
     /// A class method of this type or a built-in type on its MRO.
     pub fn find_class_method(&'static self, name: &str) -> Option<&'static MethodDef> {
-        self.mro()
-            .into_iter()
+        self.mro_iter()
             .find_map(|t| t.class_methods.iter().find(|m| m.name == name))
     }
 

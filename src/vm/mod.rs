@@ -195,11 +195,8 @@ impl Vm {
     /// Pseudo-files (`<stdin>`, `<string>`) keep no text: like CPython,
     /// their tracebacks show no source lines.
     pub fn compile(&mut self, source: &str, filename: &str) -> Result<Rc<CodeObject>, compiler::CompileError> {
-        let source = compiler::translate_newlines(source);
-        if !is_pseudo_file(filename) {
-            self.interp.sources.insert(filename.to_string(), Rc::from(&*source));
-        }
-        compiler::compile(&source, filename, &self.compile_options())
+        let options = self.compile_options();
+        self.compile_with(source, filename, &options)
     }
 
     /// Compiles one interactive input (a REPL entry) in "single" mode:
@@ -216,8 +213,7 @@ impl Vm {
         compiler::compile(source, filename, &options)
     }
 
-    /// Compiles source with explicit options (exec, eval and compile),
-    /// remembering the text for tracebacks as [`Vm::compile`] does.
+    /// [`Vm::compile`] with explicit options (exec, eval and compile).
     pub fn compile_with(
         &mut self,
         source: &str,
@@ -251,10 +247,7 @@ impl Vm {
 
     /// Runs module code in `globals` (also its locals).
     pub fn run_module(&mut self, code: Rc<CodeObject>, globals: Value) -> PyResult<Value> {
-        // `code` and `globals` live in this stack frame for the whole run:
-        // the module frame borrows them.
-        let frame = self.push_frame(&code, Value::NONE, &globals, globals.clone())?;
-        self.run_frame(frame)
+        self.run_code(code, globals.clone(), globals)
     }
 
     /// Runs `frame` (already pushed, marked as entry) to completion.
