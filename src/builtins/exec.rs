@@ -70,7 +70,7 @@ fn run(fname: &str, vm: &mut Vm, args: &[Value], kwnames: &[Value], mode: Mode) 
         }
     }
     ensure_builtins(vm, &globals);
-    let source = &a.get(0).expect("required").clone();
+    let source = a.get(0).expect("required");
     let code = match source.kind() {
         Some(Kind::Code(code)) => code.clone(),
         _ => {

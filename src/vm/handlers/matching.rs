@@ -61,6 +61,13 @@ fn has_match_flag(ty: &'static Type, flag: u8) -> bool {
     ty.match_flags & flag != 0 || (ty.base().is_some() && ty.inherited_match_flags() & flag != 0)
 }
 
+/// Where MATCH_KEYS reads values: an exact dict directly, any other
+/// mapping through its bound `get` method.
+enum KeySource<'a> {
+    Dict(&'a RefCell<Dict>),
+    Get(Value),
+}
+
 /// MATCH_KEYS: the values of `subject` under the keys in the tuple `keys`,
 /// as a tuple, or None if one is missing. Exact dicts are read directly;
 /// other mappings through their `get` method, as CPython does (so a
@@ -71,13 +78,9 @@ fn mapping_values(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
     if keys.is_empty() {
         return Ok(Value::tuple(Vec::new()));
     }
-    let exact_dict = match subject.kind() {
-        Some(Kind::Dict(d)) if std::ptr::eq(subject.ty(), &types::DICT) => Some(d),
-        _ => None,
-    };
-    let get = match exact_dict {
-        Some(_) => None,
-        None => Some(vm.getattr(subject, "get")?),
+    let source = match subject.kind() {
+        Some(Kind::Dict(d)) if std::ptr::eq(subject.ty(), &types::DICT) => KeySource::Dict(d),
+        _ => KeySource::Get(vm.getattr(subject, "get")?),
     };
     // A fresh object no mapping can hold: what `get` returns for a missing key.
     let missing = Value::list(Vec::new());
@@ -91,13 +94,12 @@ fn mapping_values(vm: &mut Vm, subject: &Value, keys: &Value) -> PyResult<Value>
             )));
         }
         dict::set_item(vm, &seen, key.clone(), Value::NONE)?;
-        let value = match (exact_dict, &get) {
-            (Some(d), _) => dict::get_item(vm, d, key)?,
-            (None, Some(get)) => {
+        let value = match &source {
+            KeySource::Dict(d) => dict::get_item(vm, d, key)?,
+            KeySource::Get(get) => {
                 let v = vm.call(get, &[key.clone(), missing.clone()], &[])?;
                 (v.bits() != missing.bits()).then_some(v)
             }
-            (None, None) => unreachable!("a mapping is a dict or has get"),
         };
         match value {
             Some(v) => values.push(v),
